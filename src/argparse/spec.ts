@@ -1,0 +1,49 @@
+/**
+ * Declarations from which the parser, the help text, `bash-completion` and the shell
+ * completion scripts are all derived. The vocabulary is argparse's, because the
+ * reference CLI is an argparse program and its users' muscle memory (prefix matching,
+ * `--opt=value`, exclusive groups) is argparse's.
+ */
+export type OptionAction = 'store' | 'store_true' | 'store_false' | 'append' | 'append_const';
+
+export interface OptionSpec {
+  /** Option strings; the first one is used in usage lines and error messages. */
+  flags: string[];
+  /** Key of the parsed value. */
+  dest: string;
+  action?: OptionAction;
+  metavar?: string;
+  /** `undefined` hides the option from help (argparse.SUPPRESS). */
+  help?: string;
+  type?: 'int' | 'string';
+  choices?: readonly string[];
+  default?: unknown;
+  const?: unknown;
+  required?: boolean;
+}
+
+export interface PositionalSpec {
+  dest: string;
+  metavar: string;
+  /** undefined = exactly one. */
+  nargs?: '?' | '+' | '*';
+  help?: string;
+  choices?: readonly string[];
+}
+
+/** argparse's mutually exclusive group; members are the first flag of options declared in `options`. */
+export interface ExclusiveGroup {
+  members: string[];
+  required?: boolean;
+}
+
+export interface ParserSpec {
+  prog: string;
+  description?: string;
+  epilog?: string;
+  options: OptionSpec[];
+  positionals: PositionalSpec[];
+  groups?: ExclusiveGroup[];
+}
+
+export type ParsedValues = Record<string, unknown>;

@@ -1,0 +1,243 @@
+/**
+ * Keystone v3 authentication (keystone-auth.md §1): version discovery for the generic
+ * `password`/`token` types, direct POST for the `v3*` types, the token from
+ * X-Subject-Token, errors as keystoneauth words them.
+ */
+import type { AuthSettings } from '../config/client-config';
+import type { HttpResponse, Transport } from '../http/transport';
+import { TransportError } from '../http/transport';
+import type { CatalogService } from './catalog';
+import { CommandError } from '../errors';
+
+export interface TokenInfo {
+  token: string;
+  /** ISO-8601 expiry, as Keystone sent it. */
+  expiresAt?: string;
+  catalog?: CatalogService[];
+  projectId?: string;
+  userId?: string;
+}
+
+export interface KeystoneOptions {
+  transport: Transport;
+  userAgent: string;
+  debugLog?: (line: string) => void;
+}
+
+/** `<message> (HTTP <status>)[ (Request-ID: <id>)]` from a Keystone error reply (§1.5, §6). */
+export function keystoneErrorMessage(res: HttpResponse): string {
+  let message = HTTP_REASONS[res.status] ?? (res.status >= 500 ? 'HTTP Server Error' : 'HTTP Client Error');
+  if ((res.headers['content-type'] ?? '').includes('json')) {
+    try {
+      const body = JSON.parse(res.body) as { error?: { message?: string } };
+      if (body.error?.message) message = body.error.message;
+    } catch {
+      /* keep the class default */
+    }
+  }
+  const rid = res.headers['x-openstack-request-id'];
+  return `${message} (HTTP ${res.status})${rid ? ` (Request-ID: ${rid})` : ''}`;
+}
+
+export const HTTP_REASONS: Record<number, string> = {
+  300: 'Multiple Choices',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  407: 'Proxy Authentication Required',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  410: 'Gone',
+  411: 'Length Required',
+  412: 'Precondition Failed',
+  413: 'Request Entity Too Large',
+  414: 'Request-URI Too Long',
+  415: 'Unsupported Media Type',
+  416: 'Requested Range Not Satisfiable',
+  417: 'Expectation Failed',
+  422: 'Unprocessable Entity',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+  505: 'HTTP Version Not Supported',
+};
+
+/** The user-facing text for a request that got no HTTP answer (keystone-auth.md §4.3, §6). */
+export function connectionFailure(err: TransportError): CommandError {
+  if (err.kind === 'tls') return new CommandError(`SSL exception connecting to ${err.url}: ${err.message}`);
+  if (err.kind === 'timeout') return new CommandError(`Request to ${err.url} timed out`);
+  return new CommandError(`Unable to establish connection to ${err.url}: ${err.message}`);
+}
+
+function domainRef(id?: string, name?: string): { id: string } | { name: string } | undefined {
+  if (id) return { id };
+  if (name) return { name };
+  return undefined;
+}
+
+/** The `auth` body of POST /v3/auth/tokens (§1.2, §1.3). */
+export function tokenRequestBody(a: AuthSettings): Record<string, unknown> {
+  const type = a.authType.replace(/^v3/, '');
+  let identity: Record<string, unknown>;
+  let scoped = true;
+  if (type === 'applicationcredential' || type === 'application_credential') {
+    scoped = false;
+    const cred: Record<string, unknown> = {};
+    if (a.applicationCredentialId) cred.id = a.applicationCredentialId;
+    else {
+      if (!a.applicationCredentialName) {
+        throw new CommandError('You must provide either an application credential ID or an application credential name and user.');
+      }
+      cred.name = a.applicationCredentialName;
+      const user: Record<string, unknown> = {};
+      if (a.userId) user.id = a.userId;
+      else {
+        if (!a.username) {
+          throw new CommandError('You must provide either an application credential ID or an application credential name and user.');
+        }
+        user.name = a.username;
+        const d = domainRef(a.userDomainId, a.userDomainName);
+        if (d) user.domain = d;
+      }
+      cred.user = user;
+    }
+    if (!a.applicationCredentialSecret) {
+      throw new CommandError('Missing value application_credential_secret required for auth plugin v3applicationcredential');
+    }
+    cred.secret = a.applicationCredentialSecret;
+    identity = { methods: ['application_credential'], application_credential: cred };
+  } else if (type === 'token' || (a.token !== undefined && !a.password)) {
+    identity = { methods: ['token'], token: { id: a.token } };
+  } else {
+    const user: Record<string, unknown> = { password: a.password };
+    if (a.userId) user.id = a.userId;
+    else {
+      user.name = a.username;
+      const d = domainRef(a.userDomainId, a.userDomainName);
+      if (d) user.domain = d;
+    }
+    identity = { methods: ['password'], password: { user } };
+  }
+  const auth: Record<string, unknown> = { identity };
+  if (scoped) {
+    if (a.projectId) auth.scope = { project: { id: a.projectId } };
+    else if (a.projectName) {
+      const project: Record<string, unknown> = { name: a.projectName };
+      const d = domainRef(a.projectDomainId, a.projectDomainName);
+      if (d) project.domain = d;
+      auth.scope = { project };
+    } else if (a.domainId || a.domainName) {
+      auth.scope = { domain: domainRef(a.domainId, a.domainName) };
+    }
+  }
+  return { auth };
+}
+
+interface VersionEntry {
+  id?: string;
+  status?: string;
+  links?: { rel?: string; href?: string }[];
+}
+
+/** Joins a discovered self link to the configured URL, keeping the user's scheme and host (§1.7 step 5). */
+function combineSelfLink(configured: string, selfLink: string): string {
+  const base = new URL(configured);
+  const link = new URL(selfLink, configured);
+  if (link.host === base.host) return link.toString();
+  const versionSegment = link.pathname.replace(/\/+$/, '').split('/').pop() ?? 'v3';
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const keep = basePath.endsWith(`/${versionSegment}`) ? basePath : `${basePath}/${versionSegment}`;
+  return `${base.protocol}//${base.host}${keep}/`;
+}
+
+const DISCOVERY_FAILURE =
+  'Could not find versioned identity endpoints when attempting to authenticate. Please check that your auth_url is correct.';
+
+async function discoverV3(authUrl: string, opts: KeystoneOptions): Promise<string> {
+  let res: HttpResponse;
+  const guess = (reason: string): string => {
+    if (new URL(authUrl).pathname.startsWith('/v3')) return authUrl;
+    throw new CommandError(reason ? `${DISCOVERY_FAILURE} ${reason}` : DISCOVERY_FAILURE);
+  };
+  try {
+    res = await opts.transport.send({ method: 'GET', url: authUrl, headers: { Accept: 'application/json', 'User-Agent': opts.userAgent } });
+  } catch (e) {
+    if (e instanceof TransportError) {
+      if (new URL(authUrl).pathname.startsWith('/v3')) return authUrl;
+      throw new CommandError(`${DISCOVERY_FAILURE} ${connectionFailure(e).message}`);
+    }
+    throw e;
+  }
+  if (res.status >= 400) return guess(keystoneErrorMessage(res));
+  let entries: VersionEntry[] = [];
+  try {
+    const body = JSON.parse(res.body) as { version?: VersionEntry; versions?: { values?: VersionEntry[] } | VersionEntry[] };
+    if (body.version) entries = [body.version];
+    else if (Array.isArray(body.versions)) entries = body.versions;
+    else if (body.versions?.values) entries = body.versions.values;
+  } catch {
+    return guess('');
+  }
+  const usable = entries.filter(
+    (e) =>
+      typeof e.id === 'string' &&
+      /^v3(\.|$)/.test(e.id) &&
+      ['stable', 'current', 'supported', 'deprecated'].includes((e.status ?? '').toLowerCase()) &&
+      e.links?.some((l) => l.rel === 'self' && l.href),
+  );
+  if (usable.length === 0) return guess('');
+  const self = usable[0].links?.find((l) => l.rel === 'self')?.href as string;
+  return combineSelfLink(authUrl, self);
+}
+
+/** Issues a token. Generic types discover the v3 endpoint first; `v3*` types POST directly. */
+export async function issueToken(settings: AuthSettings, opts: KeystoneOptions): Promise<TokenInfo> {
+  const authUrl = settings.authUrl as string;
+  let v3: string;
+  if (settings.authType.startsWith('v3')) {
+    const trimmed = authUrl.replace(/\/+$/, '');
+    v3 = trimmed.endsWith('v3') ? trimmed : `${trimmed}/v3`;
+  } else {
+    v3 = await discoverV3(authUrl, opts);
+  }
+  const url = `${v3.replace(/\/+$/, '')}/auth/tokens`;
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    Accept: 'application/json',
+    'User-Agent': opts.userAgent,
+  };
+  const body = tokenRequestBody(settings);
+  const identity = (body.auth as { identity: { methods: string[] } }).identity;
+  if (identity.methods[0] === 'token' && settings.token) headers['X-Auth-Token'] = settings.token;
+  opts.debugLog?.(`REQ: POST ${url} (auth request; body not logged)`);
+  let res: HttpResponse;
+  try {
+    res = await opts.transport.send({ method: 'POST', url, headers, body: JSON.stringify(body), timeoutMs: 600_000 });
+  } catch (e) {
+    if (e instanceof TransportError) throw connectionFailure(e);
+    throw e;
+  }
+  opts.debugLog?.(`RESP: [${res.status}] POST ${url}`);
+  if (res.status >= 300) throw new CommandError(keystoneErrorMessage(res));
+  const token = res.headers['x-subject-token'];
+  let parsed: { token?: { expires_at?: string; catalog?: CatalogService[]; project?: { id?: string }; user?: { id?: string } } };
+  try {
+    parsed = JSON.parse(res.body);
+  } catch {
+    throw new CommandError(`Invalid response from ${url}: the body is not JSON`);
+  }
+  if (!token || !parsed.token) throw new CommandError(`Invalid response from ${url}: no token in the reply`);
+  return {
+    token,
+    expiresAt: parsed.token.expires_at,
+    catalog: parsed.token.catalog,
+    projectId: parsed.token.project?.id,
+    userId: parsed.token.user?.id,
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * A Session hands the Magnum client a valid token: a fixed one (token + endpoint
+ * override, no Keystone), or one issued by Keystone and refreshed when it has less
+ * than 120 s left or after a 401 (keystone-auth.md §2.9).
+ */
+import type { Session } from '../api/client';
+import type { ClientConfig } from '../config/client-config';
+import type { KeystoneOptions, TokenInfo } from './keystone';
+import { issueToken } from './keystone';
+
+export const MIN_TOKEN_LIFE_MS = 120_000;
+
+export class StaticTokenSession implements Session {
+  constructor(private readonly value: string) {}
+  async token(): Promise<string> {
+    return this.value;
+  }
+  async invalidate(): Promise<boolean> {
+    return false;
+  }
+}
+
+export interface TokenCache {
+  load(): Promise<TokenInfo | null>;
+  save(info: TokenInfo): Promise<void>;
+  drop(): Promise<void>;
+}
+
+export class KeystoneSession implements Session {
+  private current: TokenInfo | null = null;
+  private reauthenticated = false;
+
+  constructor(
+    private readonly config: ClientConfig,
+    private readonly keystone: KeystoneOptions,
+    private readonly now: () => number,
+    private readonly cache?: TokenCache,
+  ) {}
+
+  private fresh(info: TokenInfo | null): info is TokenInfo {
+    if (!info) return false;
+    if (!info.expiresAt) return true;
+    const expires = Date.parse(info.expiresAt);
+    return Number.isFinite(expires) && expires - this.now() > MIN_TOKEN_LIFE_MS;
+  }
+
+  /** The token and its catalog, authenticating (or reading the cache) when needed. */
+  async access(): Promise<TokenInfo> {
+    if (this.fresh(this.current)) return this.current;
+    if (this.cache && !this.reauthenticated) {
+      const cached = await this.cache.load();
+      if (this.fresh(cached)) {
+        this.current = cached;
+        return cached;
+      }
+    }
+    const issued = await issueToken(this.config.auth, this.keystone);
+    this.current = issued;
+    if (this.cache) await this.cache.save(issued);
+    return issued;
+  }
+
+  async token(): Promise<string> {
+    return (await this.access()).token;
+  }
+
+  async invalidate(): Promise<boolean> {
+    if (this.reauthenticated) return false;
+    this.reauthenticated = true;
+    this.current = null;
+    if (this.cache) await this.cache.drop();
+    return true;
+  }
+}

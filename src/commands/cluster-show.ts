@@ -1,0 +1,22 @@
+import type { CommandModule } from './types';
+import { getCluster, getClusterTemplate, withoutLinks } from '../api/resources';
+import { printDict } from '../output';
+
+export const clusterShow: CommandModule = {
+  name: 'cluster-show',
+  help: 'Show details about the given cluster.',
+  positionals: [{ dest: 'cluster', metavar: '<cluster>', help: 'ID or name of the cluster to show.' }],
+  options: [{ flags: ['--long'], dest: 'long', action: 'store_true', help: 'Display extra associated cluster template info.' }],
+  async run(ctx, args) {
+    const cluster = withoutLinks(await getCluster(ctx.client, args.cluster as string));
+    if (args.long === true) {
+      // `--long` appends clustertemplate_<key> rows, template order, minus links and uuid (§5.8).
+      const template = await getClusterTemplate(ctx.client, String(cluster.cluster_template_id));
+      for (const [key, value] of Object.entries(template)) {
+        if (key === 'links' || key === 'uuid') continue;
+        if (!(`clustertemplate_${key}` in cluster)) cluster[`clustertemplate_${key}`] = value;
+      }
+    }
+    ctx.io.out(printDict(cluster));
+  },
+};

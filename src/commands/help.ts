@@ -1,0 +1,22 @@
+import type { CommandModule } from './types';
+import { CommandError } from '../errors';
+
+export const help: CommandModule = {
+  name: 'help',
+  help: 'Display help about this program or one of its subcommands.',
+  positionals: [{ dest: 'command', metavar: '<subcommand>', nargs: '?', help: 'Display help for <subcommand>.' }],
+  needsClient: false,
+  async run(ctx, args) {
+    // Imported here: cli.ts imports the command table, which imports this file.
+    const { commandHelp, mainHelp } = await import('../cli');
+    const name = args.command as string | null;
+    if (name === null) {
+      ctx.io.out(mainHelp(ctx.helpWidth));
+      return;
+    }
+    const cmd = ctx.commands.find((c) => c.name === name && !c.hidden);
+    if (!cmd) throw new CommandError(`'${name}' is not a valid subcommand`);
+    ctx.io.out(commandHelp(cmd, ctx.helpWidth));
+  },
+};
+

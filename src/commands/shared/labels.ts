@@ -1,0 +1,54 @@
+/**
+ * `--labels` parsing exactly as magnumclient's handle_labels/format_labels
+ * (magnumclient.md §7.1): a single --labels with more than one `=` is split on `,`
+ * (after `;` → `,`); each item splits at its first `=`; a repeated key is joined with `,`.
+ */
+import { readFileSync } from 'node:fs';
+import { CommandError } from '../../errors';
+
+export function formatLabels(items: readonly string[] | null | undefined): Record<string, string> {
+  if (!items || items.length === 0) return {};
+  let list = [...items];
+  if (list.length === 1 && list[0].split('=').length - 1 > 1) list = list[0].replace(/;/g, ',').split(',');
+  const labels: Record<string, string> = {};
+  for (const item of list) {
+    const eq = item.indexOf('=');
+    if (eq < 0) throw new CommandError(`labels must be a list of KEY=VALUE not ${item}`);
+    const key = item.slice(0, eq);
+    const value = item.slice(eq + 1);
+    if (Object.prototype.hasOwnProperty.call(labels, key)) labels[key] += `,${value}`;
+    else labels[key] = value;
+  }
+  return labels;
+}
+
+/** Python json.dumps with its default separators, as oslo jsonutils.dumps writes it. */
+function pythonJsonDumps(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(', ')}]`;
+  if (typeof value === 'object') {
+    return `{${Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${pythonJsonDumps(v)}`)
+      .join(', ')}}`;
+  }
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export function handleLabels(items: readonly string[] | null | undefined): Record<string, string> {
+  const labels = formatLabels(items);
+  if (Object.prototype.hasOwnProperty.call(labels, 'mesos_slave_executor_env_file')) {
+    const file = labels.mesos_slave_executor_env_file;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8').trim();
+    } catch (e) {
+      throw new CommandError(`Cannot get JSON from file '${file}'. Error: ${(e as Error).message}`);
+    }
+    try {
+      labels.mesos_slave_executor_env_variables = pythonJsonDumps(JSON.parse(text));
+    } catch (e) {
+      throw new CommandError(`For JSON: '${text}', error: '${(e as Error).message}'`);
+    }
+  }
+  return labels;
+}

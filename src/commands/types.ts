@@ -1,0 +1,30 @@
+import type { ExclusiveGroup, OptionSpec, ParsedValues, PositionalSpec } from '../argparse/spec';
+import type { Context } from '../context';
+import type { MagnumClient } from '../api/client';
+import type { ClientConfig } from '../config/client-config';
+
+export interface CommandContext extends Context {
+  /** Present for commands that talk to Magnum (needsClient !== false). */
+  client: MagnumClient;
+  config: ClientConfig;
+  /** The whole command table, for help and completion. */
+  commands: readonly CommandModule[];
+  /** Width for help text (argparse's, from $COLUMNS or the terminal). */
+  helpWidth: number;
+}
+
+export interface CommandModule {
+  name: string;
+  /** The one-line summary (the reference's docstring); also the help description. */
+  help: string;
+  options?: OptionSpec[];
+  positionals?: PositionalSpec[];
+  groups?: ExclusiveGroup[];
+  /** Old spelling → new spelling; using the old one prints the reference's warning (on stderr). */
+  deprecatedFlags?: Record<string, string>;
+  /** false for commands that need no cloud (help, bash-completion). */
+  needsClient?: boolean;
+  /** Not listed in help or completion. */
+  hidden?: boolean;
+  run(ctx: CommandContext, args: ParsedValues): Promise<void>;
+}

@@ -1,0 +1,39 @@
+/**
+ * Everything a command may touch outside its own arguments. src/cli.ts builds the
+ * real one; tests build one with fakes (GitHub CLI's Factory pattern).
+ */
+import type { Transport } from './http/transport';
+
+export interface IOStreams {
+  out(text: string): void;
+  err(text: string): void;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  /** Terminal width when stdout is a TTY. */
+  columns?: number;
+}
+
+export interface CredentialStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export interface Context {
+  io: IOStreams;
+  env: Record<string, string | undefined>;
+  /** Working directory relative paths are resolved against. */
+  cwd: string;
+  homeDir: string;
+  clock: Clock;
+  /** Builds the transport for the resolved TLS/proxy settings. */
+  transportFor(options: import('./http/transport').TlsOptions): Transport;
+  credentialStore?: CredentialStore;
+  /** A command sets this to 1 to fail after printing per-item failure lines. */
+  exitCode: number;
+}

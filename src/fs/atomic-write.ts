@@ -1,0 +1,55 @@
+// Atomic file replacement with an explicit mode. The reference writes pem and
+// kubeconfig files with plain open(..., "w"), i.e. 0666 & ~umask and a
+// world-readable private key (magnumclient.md §6.1 step 6); we write with an
+// explicit mode instead, and never leave a half-written file behind.
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Write `data` to `path` via `.<name>.<random>.tmp` in the same directory
+ * (same filesystem, so rename(2) is atomic), fsync'd, then renamed over the
+ * target. The result has exactly `mode`: it is chmod'ed after open because the
+ * open mode is filtered by the umask. On any failure the temp file is removed
+ * and the error rethrown; an existing target is then left untouched.
+ */
+export function writeFileAtomic(path: string, data: string | Buffer, mode: number): void {
+  const tempPath = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(tempPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
+  try {
+    try {
+      fchmodSync(fd, mode);
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      let offset = 0;
+      while (offset < bytes.length) {
+        offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      }
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tempPath, path);
+  } catch (error) {
+    try {
+      unlinkSync(tempPath);
+    } catch {
+      // already gone or never renamed away; the original error is what matters
+    }
+    throw error;
+  }
+}
+
+/** Create `path` and any missing parents; new directories get `mode` (subject to umask). */
+export function ensureDir(path: string, mode = 0o700): void {
+  mkdirSync(path, { recursive: true, mode });
+}

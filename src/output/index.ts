@@ -1,0 +1,7 @@
+// The output layer's public surface: text in magnumclient's exact bytes
+// (magnumclient.md §4). Everything returns strings; nothing here writes to a stream.
+export { fieldsToColumns, formatFieldName, NonExistentFieldsError, printDict, printList } from './cliutils';
+export type { Formatter, Item, PrintListOptions } from './cliutils';
+export { renderTable } from './prettytable';
+export { pyFloatRepr, pyRepr, pyReprBytes, pyReprString, pyStr } from './pyrepr';
+export { displayWidth, wcswidth, wcwidth } from './wcwidth';

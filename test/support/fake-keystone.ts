@@ -1,0 +1,154 @@
+// Fake keystone v3: version discovery and POST /v3/auth/tokens for the password,
+// token and application_credential methods (keystone-auth.md §1).
+import { randomBytes } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import {
+  APP_CREDENTIAL, PROJECTS, USERS, type CatalogService, type CatalogUrls, type FakeProject, type FakeState,
+  type FakeUser, type IssuedToken, type Reply,
+} from './fake-state';
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
+const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 500: 'Internal Server Error' };
+const DOMAIN = { id: 'default', name: 'Default' };
+const BAD_REQUEST_TAIL = 'The server could not comply with the request since it is either malformed or otherwise incorrect. The client is assumed to be in error.';
+const UNAUTHORIZED = 'The request you have made requires authentication.';
+
+class KsError extends Error {
+  constructor(readonly code: number, message: string, readonly identity = false) { super(message); }
+}
+
+export interface KeystoneUrls extends CatalogUrls { prefix: string }
+
+export function defaultCatalog({ keystoneUrl, magnumUrl }: CatalogUrls): CatalogService[] {
+  const ep = (id: string, iface: string, region: string, url: string) => ({ id, interface: iface, region_id: region, url, region });
+  return [
+    { endpoints: [ep('ee76df671826451d959dd51f752da703', 'public', 'RegionOne', `${keystoneUrl}/v3/`),
+      ep('f0fec8bf848b4c87be4c537720c84fd2', 'internal', 'RegionOne', `${keystoneUrl}/v3/`),
+      ep('85984e3518504576807d6fe2ebaaf698', 'admin', 'RegionOne', `${keystoneUrl}/v3/`)],
+    id: '080c9790a37741e78a515996a3c99aea', type: 'identity', name: 'keystone' },
+    { endpoints: [ep('efd34f56ceb24ced81bf370a9c2d16f0', 'public', 'RegionOne', magnumUrl),
+      ep('e9a09800402b48d69f2d7af117d6ebb0', 'internal', 'RegionOne', magnumUrl),
+      ep('81376e8232ff46348349221981b03918', 'admin', 'RegionOne', magnumUrl),
+      // RegionTwo points at a port nothing listens on.
+      ep('671c3c4e52a84f0fa43a1ff1d8cc4a5b', 'public', 'RegionTwo', 'http://127.0.0.1:1/v1')],
+    id: 'aebd6c3a1b4e4b5f8c2d9e0f1a2b3c4d', type: 'container-infra', name: 'magnum' },
+  ];
+}
+
+const domainOk = (d: unknown): boolean => obj(d)['id'] === 'default' || obj(d)['name'] === 'Default';
+
+function findUser(u: Obj): FakeUser | undefined {
+  if (typeof u['id'] === 'string') return Object.values(USERS).find((x) => x.id === u['id']);
+  if (u['domain'] === undefined) throw new KsError(400, `Expecting to find domain in user. ${BAD_REQUEST_TAIL}`);
+  return domainOk(u['domain']) ? Object.values(USERS).find((x) => x.name === u['name']) : undefined;
+}
+
+function findProject(p: Obj): FakeProject | undefined {
+  if (typeof p['id'] === 'string') return Object.values(PROJECTS).find((x) => x.id === p['id']);
+  if (p['domain'] === undefined) throw new KsError(400, `Expecting to find domain in project. ${BAD_REQUEST_TAIL}`);
+  return domainOk(p['domain']) ? Object.values(PROJECTS).find((x) => x.name === p['name']) : undefined;
+}
+
+const ksTime = (d: Date): string => d.toISOString().replace(/\.\d+Z$/, '.000000Z');
+
+function issue(state: FakeState, urls: KeystoneUrls, headers: IncomingHttpHeaders, text: string): Reply {
+  let req: unknown;
+  try { req = JSON.parse(text); } catch { throw new KsError(400, `Malformed JSON in request body. ${BAD_REQUEST_TAIL}`); }
+  const auth = obj(obj(req)['auth']);
+  const identity = obj(auth['identity']);
+  const methods = Array.isArray(identity['methods']) ? identity['methods'].map(String) : [];
+  if (!methods.length) throw new KsError(400, `Expecting to find identity in auth. ${BAD_REQUEST_TAIL}`);
+  let user: FakeUser | undefined;
+  let parent: IssuedToken | undefined;
+  let appCred: typeof APP_CREDENTIAL | null = null;
+  for (const m of methods) {
+    const data = obj(identity[m]);
+    if (m === 'password') {
+      const u = obj(data['user']);
+      user = findUser(u);
+      if (!user || u['password'] !== user.password) throw new KsError(401, UNAUTHORIZED);
+    } else if (m === 'token') {
+      parent = state.tokens.get(String(data['id']));
+      if (!parent || parent.expiresAt.getTime() <= Date.now()) throw new KsError(404, 'Could not recognize Fernet token');
+      if (headers['x-auth-token'] !== data['id']) throw new KsError(401, UNAUTHORIZED);
+      user = parent.user;
+    } else if (m === 'application_credential') {
+      const ac = APP_CREDENTIAL;
+      const byId = data['id'] === ac.id;
+      const byName = data['name'] === ac.name && findUser(obj(data['user']))?.id === ac.userId;
+      if (!(byId || byName) || data['secret'] !== ac.secret) throw new KsError(401, UNAUTHORIZED);
+      if (auth['scope'] !== undefined) {
+        throw new KsError(401, 'Error authenticating with application credential: Application credentials cannot request a scope.', true);
+      }
+      appCred = ac;
+      user = Object.values(USERS).find((x) => x.id === ac.userId);
+    } else throw new KsError(401, UNAUTHORIZED);
+  }
+  if (!user) throw new KsError(401, UNAUTHORIZED);
+  const scope = auth['scope'];
+  let project: FakeProject | null = parent ? parent.project : user.project;
+  let domainScoped = false;
+  if (scope === 'unscoped') project = null;
+  else if (scope !== undefined) {
+    const s = obj(scope);
+    if (s['project'] !== undefined) {
+      project = findProject(obj(s['project'])) ?? null;
+      if (project?.id !== user.project.id) throw new KsError(401, UNAUTHORIZED);
+    } else if (s['domain'] !== undefined && domainOk(s['domain'])) {
+      project = null;
+      domainScoped = true;
+    } else throw new KsError(401, UNAUTHORIZED);
+  }
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const tok: IssuedToken = {
+    token: `gAAAAAB${randomBytes(132).toString('base64url')}`, user, project, domainScoped, appCredential: appCred,
+    methods: parent ? [...parent.methods, ...methods.filter((m) => !parent?.methods.includes(m))] : methods,
+    auditIds: [randomBytes(16).toString('base64url').slice(0, 22), ...(parent ? parent.auditIds.slice(0, 1) : [])],
+    issuedAt: now, expiresAt: parent ? parent.expiresAt : new Date(now.getTime() + state.config.tokenLifetimeSeconds * 1000),
+  };
+  state.tokens.set(tok.token, tok);
+  const scoped = project !== null || domainScoped;
+  const catalog = (state.config.catalog ?? defaultCatalog)(urls)
+    .filter((svc) => !(state.config.omitMagnum && svc.type === 'container-infra'));
+  const body = {
+    token: {
+      methods: tok.methods,
+      user: { domain: DOMAIN, id: user.id, name: user.name, password_expires_at: null },
+      audit_ids: tok.auditIds, expires_at: ksTime(tok.expiresAt), issued_at: ksTime(tok.issuedAt),
+      ...(project ? { project: { domain: DOMAIN, id: project.id, name: project.name }, is_domain: false } : {}),
+      ...(domainScoped ? { domain: DOMAIN } : {}),
+      ...(scoped ? { roles: user.roles } : {}),
+      ...(appCred ? { application_credential: { id: appCred.id, name: appCred.name, restricted: true } } : {}),
+      ...(scoped ? { catalog } : {}),
+    },
+  };
+  return { status: 201, headers: { 'X-Subject-Token': tok.token, Vary: 'X-Auth-Token' }, body };
+}
+
+export function handleKeystone(state: FakeState, urls: KeystoneUrls, method: string, url: URL, headers: IncomingHttpHeaders, text: string): Reply {
+  const error = (code: number, message: string, identity = false): Reply => ({
+    status: code,
+    headers: code === 401 ? { 'WWW-Authenticate': `Keystone uri="${urls.keystoneUrl}/v3"` } : {},
+    body: { error: { code, ...(identity ? { identity: {} } : {}), message, title: TITLES[code] ?? 'Error' } },
+  });
+  if (state.config.keystoneFailure) {
+    return error(500, 'An unexpected error prevented the server from fulfilling your request.');
+  }
+  const path = url.pathname.startsWith(urls.prefix) ? url.pathname.slice(urls.prefix.length).replace(/\/+$/, '') || '/' : '';
+  const version = {
+    id: 'v3.14', status: 'stable', updated: '2020-04-07T00:00:00Z', links: [{ rel: 'self', href: `${urls.keystoneUrl}/v3/` }],
+    'media-types': [{ base: 'application/json', type: 'application/vnd.openstack.identity-v3+json' }],
+  };
+  try {
+    if (method === 'GET' && path === '/') {
+      return { status: 300, headers: { Location: `${urls.keystoneUrl}/v3/` }, body: { versions: { values: [version] } } };
+    }
+    if (method === 'GET' && path === '/v3') return { status: 200, body: { version } };
+    if (method === 'POST' && path === '/v3/auth/tokens') return issue(state, urls, headers, text);
+    return error(404, 'The resource could not be found.');
+  } catch (e) {
+    if (e instanceof KsError) return error(e.code, e.message, e.identity);
+    throw e;
+  }
+}
