@@ -15,6 +15,7 @@ import { ArgumentsError, CommandError, UsageError } from './errors';
 import { NodeTransport } from './http/node-transport';
 import { ApiError } from './api/errors';
 import type { MagnumClient } from './api/client';
+import { tableRenderer } from './output/render';
 
 export const VERSION = '4.0.0';
 
@@ -182,6 +183,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
       config,
       commands: COMMANDS,
       helpWidth: width,
+      render: tableRenderer(ctx.io),
     });
     await subcommand.run(commandCtx, parsed.values);
     return ctx.exitCode;

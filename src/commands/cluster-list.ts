@@ -1,12 +1,13 @@
 import type { CommandModule } from './types';
 import { listClusters } from '../api/resources';
-import { fieldsToColumns, printList } from '../output';
+import { fieldsToColumns } from '../output';
 import { fieldsOption, limitOption, listFilters, markerOption, SORT_DIR, sortKeyOption } from './shared/list-options';
 
 const COLUMNS = ['uuid', 'name', 'keypair', 'node_count', 'master_count', 'status'];
 
 export const clusterList: CommandModule = {
   name: 'cluster-list',
+  output: 'list',
   help: 'Print a list of available clusters.',
   options: [
     markerOption('cluster'),
@@ -18,6 +19,6 @@ export const clusterList: CommandModule = {
   async run(ctx, args) {
     const clusters = await listClusters(ctx.client, listFilters(args));
     const columns = fieldsToColumns(COLUMNS, args.fields as string | null, clusters);
-    ctx.io.out(printList(clusters, columns, { sortByIndex: null }));
+    ctx.render.list(clusters, columns);
   },
 };

@@ -1,9 +1,9 @@
 import type { CommandModule } from './types';
 import { getCluster, getClusterTemplate, withoutLinks } from '../api/resources';
-import { printDict } from '../output';
 
 export const clusterShow: CommandModule = {
   name: 'cluster-show',
+  output: 'show',
   help: 'Show details about the given cluster.',
   positionals: [{ dest: 'cluster', metavar: '<cluster>', help: 'ID or name of the cluster to show.' }],
   options: [{ flags: ['--long'], dest: 'long', action: 'store_true', help: 'Display extra associated cluster template info.' }],
@@ -17,6 +17,6 @@ export const clusterShow: CommandModule = {
         if (!(`clustertemplate_${key}` in cluster)) cluster[`clustertemplate_${key}`] = value;
       }
     }
-    ctx.io.out(printDict(cluster));
+    ctx.render.show(cluster);
   },
 };

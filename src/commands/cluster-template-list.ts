@@ -1,6 +1,6 @@
 import type { CommandModule } from './types';
 import { listClusterTemplates } from '../api/resources';
-import { fieldsToColumns, printList } from '../output';
+import { fieldsToColumns } from '../output';
 import { fieldsOption, limitOption, listFilters, SORT_DIR, sortKeyOption } from './shared/list-options';
 
 /** basemodels.OUTPUT_ATTRIBUTES: the --detail columns, raw names (magnumclient.md §5.4). */
@@ -14,6 +14,7 @@ const DETAIL_COLUMNS = [
 
 export const clusterTemplateList: CommandModule = {
   name: 'cluster-template-list',
+  output: 'list',
   help: 'Print a list of cluster templates.',
   options: [
     limitOption('Maximum number of cluster templates to return'),
@@ -26,6 +27,6 @@ export const clusterTemplateList: CommandModule = {
     const detail = args.detail === true;
     const templates = await listClusterTemplates(ctx.client, { ...listFilters(args), detail });
     const columns = fieldsToColumns(detail ? DETAIL_COLUMNS : ['uuid', 'name'], args.fields as string | null, templates);
-    ctx.io.out(printList(templates, columns, { sortByIndex: null }));
+    ctx.render.list(templates, columns);
   },
 };

@@ -1,13 +1,13 @@
 import type { CommandModule } from './types';
 import { getClusterTemplate, withoutLinks } from '../api/resources';
-import { printDict } from '../output';
 
 export const clusterTemplateShow: CommandModule = {
   name: 'cluster-template-show',
+  output: 'show',
   help: 'Show details about the given cluster template.',
   positionals: [{ dest: 'cluster_template', metavar: '<cluster_template>', help: 'ID or name of the cluster template to show.' }],
   async run(ctx, args) {
     const template = await getClusterTemplate(ctx.client, args.cluster_template as string);
-    ctx.io.out(printDict(withoutLinks(template)));
+    ctx.render.show(withoutLinks(template));
   },
 };

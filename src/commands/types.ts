@@ -2,6 +2,7 @@ import type { ExclusiveGroup, OptionSpec, ParsedValues, PositionalSpec } from '.
 import type { Context } from '../context';
 import type { MagnumClient } from '../api/client';
 import type { ClientConfig } from '../config/client-config';
+import type { Renderer } from '../output/render';
 
 export interface CommandContext extends Context {
   /** Present for commands that talk to Magnum (needsClient !== false). */
@@ -11,6 +12,8 @@ export interface CommandContext extends Context {
   commands: readonly CommandModule[];
   /** Width for help text (argparse's, from $COLUMNS or the terminal). */
   helpWidth: number;
+  /** Where list and show results go (table by default; -f/-c where the command declares `output`). */
+  render: Renderer;
 }
 
 export interface CommandModule {
@@ -26,5 +29,7 @@ export interface CommandModule {
   needsClient?: boolean;
   /** Not listed in help or completion. */
   hidden?: boolean;
+  /** 'list' or 'show' for commands whose result is a table; enables the machine-readable formats. */
+  output?: 'list' | 'show';
   run(ctx: CommandContext, args: ParsedValues): Promise<void>;
 }
