@@ -225,7 +225,7 @@ export function labelDiff(child: Labels, parent: Labels): Json {
   };
 }
 
-const TEMPLATE_KEYS = 'uuid name coe image_id flavor_id master_flavor_id dns_nameserver keypair_id external_network_id fixed_network fixed_subnet network_driver apiserver_port docker_volume_size cluster_distro links http_proxy https_proxy no_proxy volume_driver registry_enabled labels tls_disabled public server_type insecure_registry docker_storage_driver master_lb_enabled floating_ip_enabled project_id user_id hidden tags created_at updated_at'.split(' ');
+export const TEMPLATE_KEYS = 'uuid name coe image_id flavor_id master_flavor_id dns_nameserver keypair_id external_network_id fixed_network fixed_subnet network_driver apiserver_port docker_volume_size cluster_distro links http_proxy https_proxy no_proxy volume_driver registry_enabled labels tls_disabled public server_type insecure_registry docker_storage_driver master_lb_enabled floating_ip_enabled project_id user_id hidden tags created_at updated_at'.split(' ');
 export const templateView = (t: TemplateRecord, base: string, extra: Json = {}): Json =>
   pick(t, TEMPLATE_KEYS, { links: links(base, `clustertemplates/${t.uuid}`), ...extra });
 

@@ -1,20 +1,34 @@
 /**
- * The deprecated `--name` beside the positional <name> (cliutils.validate_name_args,
- * magnumclient.md §1.2-§1.3): a warning when --name is used, DuplicateArgs when both are.
+ * A deprecated option beside the positional that replaced it (cliutils.validate_name_args
+ * and validate_cluster_args, magnumclient.md §1.2-§1.3): a warning when the option is
+ * used, DuplicateArgs when both are.
  */
 import type { Context } from '../../context';
 import { ArgumentsError } from '../../errors';
 
-export function resolveNameArgs(ctx: Context, command: string, positional: unknown, option: unknown): string | null {
+export interface DeprecatedPositional {
+  /** The positional's metavar, e.g. `<name>`. */
+  metavar: string;
+  /** The deprecated option, e.g. `--name`. */
+  flag: string;
+  /** Whose help DuplicateArgs prints: the command's, or null for the main help (§1.3). */
+  helpFor: string | null;
+}
+
+export function resolveDeprecatedPositional(ctx: Context, what: DeprecatedPositional, positional: unknown, option: unknown): string | null {
   if (typeof option === 'string') {
     ctx.io.err(
-      'WARNING: The --name parameter is deprecated and will be removed in a future release. Use the <name> positional parameter to avoid seeing this message.\n',
+      `WARNING: The ${what.flag} parameter is deprecated and will be removed in a future release. Use the ${what.metavar} positional parameter to avoid seeing this message.\n`,
     );
   }
   if (typeof positional === 'string' && typeof option === 'string') {
-    throw new ArgumentsError(`Duplicate "<name>" arguments: ${positional}, ${option}`, command);
+    throw new ArgumentsError(`Duplicate "${what.metavar}" arguments: ${positional}, ${option}`, what.helpFor);
   }
   if (typeof positional === 'string') return positional;
   if (typeof option === 'string') return option;
   return null;
+}
+
+export function resolveNameArgs(ctx: Context, command: string, positional: unknown, option: unknown): string | null {
+  return resolveDeprecatedPositional(ctx, { metavar: '<name>', flag: '--name', helpFor: command }, positional, option);
 }
