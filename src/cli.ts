@@ -15,7 +15,8 @@ import { ArgumentsError, CommandError, UsageError } from './errors';
 import { NodeTransport } from './http/node-transport';
 import { ApiError } from './api/errors';
 import type { MagnumClient } from './api/client';
-import { tableRenderer } from './output/render';
+import { rendererFor } from './output/render';
+import { formatOptions } from './output/formats-options';
 
 export const VERSION = '4.0.0';
 
@@ -27,7 +28,8 @@ export function commandParserSpec(cmd: CommandModule): ParserSpec {
   return {
     prog: `magnum ${cmd.name}`,
     description: cmd.help,
-    options: cmd.options ?? [],
+    // -f/-c for the commands that print a list or one resource (docs/output-formats.md).
+    options: cmd.output ? [...(cmd.options ?? []), ...formatOptions(cmd.output, cmd.extension === true)] : (cmd.options ?? []),
     positionals: cmd.positionals ?? [],
     groups: cmd.groups,
   };
@@ -183,7 +185,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
       config,
       commands: COMMANDS,
       helpWidth: width,
-      render: tableRenderer(ctx.io),
+      render: await rendererFor(ctx.io, subcommand.output, parsed.values),
     });
     await subcommand.run(commandCtx, parsed.values);
     return ctx.exitCode;

@@ -52,8 +52,10 @@ function formatOptionalsUsage(spec: ParserSpec): string {
     const contiguous = [...idx].sort((a, b) => a - b).every((v, k) => v === start + k);
     if (!contiguous) continue;
     for (const m of group.members) groupOf.set(m, true);
-    inserts.set(start, group.required ? '(' : '[');
-    inserts.set(end, (inserts.has(end) ? inserts.get(end) + ' ' : '') + (group.required ? ')' : ']'));
+    // As argparse: a group starting where the previous one ends adds ` [` to its `]`.
+    const open = group.required ? '(' : '[';
+    inserts.set(start, inserts.has(start) ? `${inserts.get(start)} ${open}` : open);
+    inserts.set(end, (inserts.get(end) ?? '') + (group.required ? ')' : ']'));
     for (let i = start + 1; i < end; i++) inserts.set(i, '|');
   }
   visible.forEach((opt) => {

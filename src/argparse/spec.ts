@@ -28,6 +28,8 @@ export interface PositionalSpec {
   /** undefined = exactly one. */
   nargs?: '?' | '+' | '*';
   help?: string;
+  /** Converted like an option's type (cluster-resize's <node-count>). */
+  type?: 'int' | 'string';
   choices?: readonly string[];
 }
 

@@ -81,61 +81,75 @@ function domainRef(id?: string, name?: string): { id: string } | { name: string 
   return undefined;
 }
 
+/**
+ * The generic plugins fill the user and project domains from default_domain_*, each of
+ * id and name on its own, so a default id beats a configured name (generic/base.py:116-130).
+ */
+function withDefaultDomain(a: AuthSettings): AuthSettings {
+  if (a.authType !== 'password' && a.authType !== 'token') return a;
+  return {
+    ...a,
+    userDomainId: a.userDomainId ?? a.defaultDomainId,
+    userDomainName: a.userDomainName ?? a.defaultDomainName,
+    projectDomainId: a.projectDomainId ?? a.defaultDomainId,
+    projectDomainName: a.projectDomainName ?? a.defaultDomainName,
+  };
+}
+
+function userRef(a: AuthSettings): Record<string, unknown> {
+  if (a.userId) return { id: a.userId };
+  const user: Record<string, unknown> = { name: a.username };
+  const d = domainRef(a.userDomainId, a.userDomainName);
+  if (d) user.domain = d;
+  return user;
+}
+
+/**
+ * The `scope` of the request (§1.3): domain > project > trust > system. An application
+ * credential gets one too when a project is configured: keystone then refuses it with
+ * its own 401, as keystoneauth lets it (§1.2, §6).
+ */
+function scopeOf(a: AuthSettings): Record<string, unknown> | undefined {
+  if (a.domainId || a.domainName) return { domain: domainRef(a.domainId, a.domainName) };
+  if (a.projectId) return { project: { id: a.projectId } };
+  if (a.projectName) {
+    const project: Record<string, unknown> = { name: a.projectName };
+    const d = domainRef(a.projectDomainId, a.projectDomainName);
+    if (d) project.domain = d;
+    return { project };
+  }
+  if (a.trustId) return { 'OS-TRUST:trust': { id: a.trustId } };
+  if (a.systemScope === 'all') return { system: { all: true } };
+  return undefined;
+}
+
 /** The `auth` body of POST /v3/auth/tokens (§1.2, §1.3). */
-export function tokenRequestBody(a: AuthSettings): Record<string, unknown> {
-  const type = a.authType.replace(/^v3/, '');
+export function tokenRequestBody(settings: AuthSettings): Record<string, unknown> {
+  const a = withDefaultDomain(settings);
   let identity: Record<string, unknown>;
-  let scoped = true;
-  if (type === 'applicationcredential' || type === 'application_credential') {
-    scoped = false;
+  if (a.authType === 'v3applicationcredential') {
     const cred: Record<string, unknown> = {};
     if (a.applicationCredentialId) cred.id = a.applicationCredentialId;
     else {
-      if (!a.applicationCredentialName) {
+      if (!a.applicationCredentialName || (!a.userId && !a.username)) {
         throw new CommandError('You must provide either an application credential ID or an application credential name and user.');
       }
       cred.name = a.applicationCredentialName;
-      const user: Record<string, unknown> = {};
-      if (a.userId) user.id = a.userId;
-      else {
-        if (!a.username) {
-          throw new CommandError('You must provide either an application credential ID or an application credential name and user.');
-        }
-        user.name = a.username;
-        const d = domainRef(a.userDomainId, a.userDomainName);
-        if (d) user.domain = d;
-      }
-      cred.user = user;
+      cred.user = userRef(a);
     }
     if (!a.applicationCredentialSecret) {
       throw new CommandError('Missing value application_credential_secret required for auth plugin v3applicationcredential');
     }
     cred.secret = a.applicationCredentialSecret;
     identity = { methods: ['application_credential'], application_credential: cred };
-  } else if (type === 'token' || (a.token !== undefined && !a.password)) {
+  } else if (a.authType === 'token' || a.authType === 'v3token' || (a.token !== undefined && !a.password)) {
     identity = { methods: ['token'], token: { id: a.token } };
   } else {
-    const user: Record<string, unknown> = { password: a.password };
-    if (a.userId) user.id = a.userId;
-    else {
-      user.name = a.username;
-      const d = domainRef(a.userDomainId, a.userDomainName);
-      if (d) user.domain = d;
-    }
-    identity = { methods: ['password'], password: { user } };
+    identity = { methods: ['password'], password: { user: { password: a.password, ...userRef(a) } } };
   }
   const auth: Record<string, unknown> = { identity };
-  if (scoped) {
-    if (a.projectId) auth.scope = { project: { id: a.projectId } };
-    else if (a.projectName) {
-      const project: Record<string, unknown> = { name: a.projectName };
-      const d = domainRef(a.projectDomainId, a.projectDomainName);
-      if (d) project.domain = d;
-      auth.scope = { project };
-    } else if (a.domainId || a.domainName) {
-      auth.scope = { domain: domainRef(a.domainId, a.domainName) };
-    }
-  }
+  const scope = scopeOf(a);
+  if (scope) auth.scope = scope;
   return { auth };
 }
 

@@ -4,22 +4,68 @@
  * alphabetical, then bash-completion and help.
  */
 import type { CommandModule } from './types';
+import { caRotate } from './ca-rotate';
+import { caShow } from './ca-show';
+import { caSign } from './ca-sign';
 import { clusterConfig } from './cluster-config';
 import { clusterCreate } from './cluster-create';
+import { clusterDelete } from './cluster-delete';
 import { clusterList } from './cluster-list';
 import { clusterShow } from './cluster-show';
+import { clusterUpdate } from './cluster-update';
+import { clusterResize } from './cluster-resize';
+import { clusterUpgrade } from './cluster-upgrade';
+import { clusterTemplateCreate } from './cluster-template-create';
+import { clusterTemplateDelete } from './cluster-template-delete';
 import { clusterTemplateList } from './cluster-template-list';
 import { clusterTemplateShow } from './cluster-template-show';
+import { clusterTemplateUpdate } from './cluster-template-update';
+import { serviceList } from './service-list';
+import { statsList } from './stats-list';
+import { quotasCreate } from './quotas-create';
+import { quotasDelete } from './quotas-delete';
+import { quotasList } from './quotas-list';
+import { quotasShow } from './quotas-show';
+import { quotasUpdate } from './quotas-update';
+import { nodegroupCreate } from './nodegroup-create';
+import { nodegroupDelete } from './nodegroup-delete';
+import { nodegroupList } from './nodegroup-list';
+import { nodegroupShow } from './nodegroup-show';
+import { nodegroupUpdate } from './nodegroup-update';
 import { bashCompletion } from './bash-completion';
 import { help } from './help';
 
 export const COMMANDS: readonly CommandModule[] = [
+  caRotate,
+  caShow,
+  caSign,
   clusterConfig,
   clusterCreate,
+  clusterDelete,
   clusterList,
   clusterShow,
+  clusterUpdate,
+  // Beyond the reference (`openstack coe cluster resize/upgrade`, docs/extensions.md).
+  clusterResize,
+  clusterUpgrade,
+  clusterTemplateCreate,
+  clusterTemplateDelete,
   clusterTemplateList,
   clusterTemplateShow,
+  clusterTemplateUpdate,
+  serviceList,
+  statsList,
+  quotasCreate,
+  quotasDelete,
+  quotasList,
+  quotasShow,
+  quotasUpdate,
+  // Beyond the reference (`openstack coe nodegroup ...`, docs/extensions.md).
+  nodegroupCreate,
+  nodegroupDelete,
+  nodegroupList,
+  nodegroupShow,
+  nodegroupUpdate,
   bashCompletion,
   help,
 ];

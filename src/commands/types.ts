@@ -29,6 +29,12 @@ export interface CommandModule {
   needsClient?: boolean;
   /** Not listed in help or completion. */
   hidden?: boolean;
+  /**
+   * Not a command of the reference's `magnum` shell (nodegroups, resize, upgrade): its help
+   * also lists the options this port adds (-f/-c, --wait), which the reference's commands
+   * accept but keep out of their byte-identical help.
+   */
+  extension?: boolean;
   /** 'list' or 'show' for commands whose result is a table; enables the machine-readable formats. */
   output?: 'list' | 'show';
   run(ctx: CommandContext, args: ParsedValues): Promise<void>;

@@ -1,12 +1,23 @@
 /**
- * Resolves what the CLI needs to reach Magnum from the global flags and the OS_*
- * environment (flag > env > default, as python-magnumclient's argparse defaults do).
- * clouds.yaml (--os-cloud) is layered in by clouds.ts where present.
+ * Resolves what the CLI needs to reach Magnum from three layers, highest first
+ * (OSC's precedence, keystone-auth.md §3.7):
+ *   1. the global flags,
+ *   2. the OS_* environment (and magnum's own MAGNUM_API_VERSION, BYPASS_URL, ...),
+ *   3. the --os-cloud / OS_CLOUD entry of clouds.yaml (secure.yaml merged in),
+ * then defaults. Flags and environment are resolved at start-up; clouds.yaml is read
+ * only when a command needs the cloud (applyCloudConfig), so `help` never pays for it.
+ * Where this differs from the python `magnum`, see docs/configuration.md.
  */
-import type { TlsOptions } from '../http/transport';
+import { homedir } from 'node:os';
+import type { ProxySettings, TlsOptions } from '../http/transport';
+import { proxySettingsFromEnv } from '../http/proxy';
 import { CommandError } from '../errors';
+import type { SearchPlaces } from './cloud-files';
+import type { AuthKey, CloudLayer } from './clouds';
+import { getBoolean, loadCloud } from './clouds';
 
 export interface AuthSettings {
+  /** The auth plugin: password, v3password, token, v3token, v3applicationcredential or admin_token. */
   authType: string;
   authUrl?: string;
   username?: string;
@@ -20,7 +31,14 @@ export interface AuthSettings {
   projectDomainName?: string;
   domainId?: string;
   domainName?: string;
+  /** The generic plugins' fallback for user and project domains (identity/generic/base.py:116-130). */
+  defaultDomainId?: string;
+  defaultDomainName?: string;
+  systemScope?: string;
+  trustId?: string;
   token?: string;
+  /** admin_token's Magnum endpoint (auth.endpoint or OS_ENDPOINT). */
+  endpoint?: string;
   applicationCredentialId?: string;
   applicationCredentialName?: string;
   applicationCredentialSecret?: string;
@@ -33,10 +51,15 @@ export interface ClientConfig {
   serviceType: string;
   endpointOverride?: string;
   apiVersion: string;
+  /** TLS material and the proxies taken from the environment. */
   tls: TlsOptions;
   cache: boolean;
   debug: boolean;
   cloud?: string;
+  /** The clouds file the cloud came from, once applyCloudConfig has run. */
+  cloudFile?: string;
+  /** What the config was built from, so applyCloudConfig can add the clouds.yaml layer underneath. */
+  origin: { flags: Record<string, unknown>; env: Env; cloudApplied: boolean };
 }
 
 export type Env = Record<string, string | undefined>;
@@ -64,78 +87,145 @@ export function normaliseInterface(value: string): string {
   return value.endsWith('URL') ? value.slice(0, -3) : value;
 }
 
-export function resolveClientConfig(flags: Record<string, unknown>, env: Env): ClientConfig {
-  const pick = (dest: string, ...envNames: string[]): string | undefined => str(flags[dest]) ?? envValue(env, ...envNames);
-  const endpointOverride = pick('os_endpoint_override', 'OS_ENDPOINT_OVERRIDE') ?? pick('bypass_url', 'BYPASS_URL');
-  const iface = pick('os_endpoint_type', 'OS_ENDPOINT_TYPE') ?? pick('endpoint_type') ?? pick('os_interface', 'OS_INTERFACE') ?? 'public';
-  return {
-    auth: {
-      authType: envValue(env, 'OS_AUTH_TYPE') ?? 'password',
-      authUrl: pick('os_auth_url', 'OS_AUTH_URL'),
-      username: pick('os_username', 'OS_USERNAME'),
-      userId: pick('os_user_id', 'OS_USER_ID'),
-      password: pick('os_password', 'OS_PASSWORD'),
-      userDomainId: pick('os_user_domain_id', 'OS_USER_DOMAIN_ID'),
-      userDomainName: pick('os_user_domain_name', 'OS_USER_DOMAIN_NAME'),
-      projectId: pick('os_project_id', 'OS_PROJECT_ID') ?? pick('os_tenant_id', 'OS_TENANT_ID'),
-      projectName: pick('os_project_name', 'OS_PROJECT_NAME') ?? pick('os_tenant_name', 'OS_TENANT_NAME'),
-      projectDomainId: pick('os_project_domain_id', 'OS_PROJECT_DOMAIN_ID'),
-      projectDomainName: pick('os_project_domain_name', 'OS_PROJECT_DOMAIN_NAME'),
-      domainId: envValue(env, 'OS_DOMAIN_ID'),
-      domainName: envValue(env, 'OS_DOMAIN_NAME'),
-      token: pick('os_token', 'OS_TOKEN'),
-      applicationCredentialId: envValue(env, 'OS_APPLICATION_CREDENTIAL_ID'),
-      applicationCredentialName: envValue(env, 'OS_APPLICATION_CREDENTIAL_NAME'),
-      applicationCredentialSecret: envValue(env, 'OS_APPLICATION_CREDENTIAL_SECRET'),
-    },
-    regionName: pick('os_region_name', 'OS_REGION_NAME'),
-    interface: normaliseInterface(iface),
-    serviceType: pick('service_type') ?? 'container-infra',
-    endpointOverride,
-    apiVersion: pick('magnum_api_version', 'MAGNUM_API_VERSION') ?? 'latest',
-    tls: {
-      caFile: pick('os_cacert', 'OS_CACERT'),
-      certFile: envValue(env, 'OS_CERT'),
-      keyFile: envValue(env, 'OS_KEY'),
-      // MAGNUMCLIENT_INSECURE: any non-empty value is truthy (magnumclient.md §2.1).
-      insecure: flags.insecure === true || envValue(env, 'MAGNUMCLIENT_INSECURE', 'OS_INSECURE') !== undefined,
-    },
-    cache: flags.os_cache === true || boolFromString(envValue(env, 'OS_CACHE')),
-    debug: flags.debug === true,
-    cloud: pick('os_cloud', 'OS_CLOUD'),
-  };
+/** os.path.expanduser, which the SDK applies to cacert, cert and key (cloud_region.py:339-361). */
+function expandUser(path: string | undefined, env: Env): string | undefined {
+  if (path === undefined || !(path === '~' || path.startsWith('~/'))) return path;
+  return (env.HOME || homedir()) + path.slice(1);
 }
 
-/** True when no Keystone is involved: a token and an endpoint override (magnumclient.md §2.2). */
-export function usesTokenEndpoint(config: ClientConfig): boolean {
-  return config.auth.token !== undefined && config.endpointOverride !== undefined;
+/** keystoneauth's plugin names; token_endpoint is the old name of admin_token (loader.py:921-935). */
+function normaliseAuthType(value: string | undefined): string {
+  if (value === undefined) return 'password';
+  return value === 'token_endpoint' ? 'admin_token' : value;
 }
 
 /**
- * `_ensure_auth_info` (magnumclient.md §2.3): the first missing item, with the
- * reference's wording, before any network traffic.
+ * openstack.config _handle_domain_id (keystone-auth.md §1.3): with a project, domain_*
+ * is not a scope but a default for the user and project domains.
  */
-export function ensureAuthInfo(config: ClientConfig): void {
-  const a = config.auth;
-  if (a.token !== undefined && (a.authUrl !== undefined || config.endpointOverride !== undefined)) return;
-  if (config.cloud !== undefined) return;
-  if (a.authType.includes('applicationcredential')) {
-    if (!a.authUrl) throw new CommandError('You must provide an auth url via either --os-auth-url or via env[OS_AUTH_URL]');
-    return;
+function fanOutDomain(a: AuthSettings): void {
+  if (!a.projectId && !a.projectName) return;
+  if (a.domainId) {
+    a.userDomainId ??= a.domainId;
+    a.projectDomainId ??= a.domainId;
   }
-  if (!a.username && !a.userId) {
-    throw new CommandError('You must provide a username via either --os-username or via env[OS_USERNAME]');
+  if (a.domainName) {
+    a.userDomainName ??= a.domainName;
+    a.projectDomainName ??= a.domainName;
   }
-  if (!a.password) {
-    throw new CommandError('You must provide a password via either --os-password, env[OS_PASSWORD], or prompted response');
-  }
-  if (!a.projectName && !a.projectId) {
-    throw new CommandError(
-      'You must provide a project name or project id via --os-project-name, --os-project-id, env[OS_PROJECT_NAME] or env[OS_PROJECT_ID]',
-    );
-  }
-  if (!a.authUrl) throw new CommandError('You must provide an auth url via either --os-auth-url or via env[OS_AUTH_URL]');
+  delete a.domainId;
+  delete a.domainName;
 }
+
+function buildClientConfig(flags: Record<string, unknown>, env: Env, cloud: CloudLayer | undefined): ClientConfig {
+  const fromCloud = (key: AuthKey): string | undefined => cloud?.auth[key];
+  const pick = (dest: string, ...envNames: string[]): string | undefined => str(flags[dest]) ?? envValue(env, ...envNames);
+  const authField = (dest: string | null, envNames: string[], key: AuthKey): string | undefined =>
+    (dest ? pick(dest, ...envNames) : envValue(env, ...envNames)) ?? fromCloud(key);
+
+  const auth: AuthSettings = {
+    authType: normaliseAuthType(envValue(env, 'OS_AUTH_TYPE', 'OS_AUTH_PLUGIN') ?? cloud?.authType),
+    authUrl: authField('os_auth_url', ['OS_AUTH_URL'], 'auth_url'),
+    username: authField('os_username', ['OS_USERNAME'], 'username'),
+    userId: authField('os_user_id', ['OS_USER_ID'], 'user_id'),
+    password: authField('os_password', ['OS_PASSWORD'], 'password'),
+    userDomainId: authField('os_user_domain_id', ['OS_USER_DOMAIN_ID'], 'user_domain_id'),
+    userDomainName: authField('os_user_domain_name', ['OS_USER_DOMAIN_NAME'], 'user_domain_name'),
+    // shell.py:503-504: the project falls back to the tenant spelling.
+    projectId: pick('os_project_id', 'OS_PROJECT_ID') ?? pick('os_tenant_id', 'OS_TENANT_ID') ?? fromCloud('project_id'),
+    projectName: pick('os_project_name', 'OS_PROJECT_NAME') ?? pick('os_tenant_name', 'OS_TENANT_NAME') ?? fromCloud('project_name'),
+    projectDomainId: authField('os_project_domain_id', ['OS_PROJECT_DOMAIN_ID'], 'project_domain_id'),
+    projectDomainName: authField('os_project_domain_name', ['OS_PROJECT_DOMAIN_NAME'], 'project_domain_name'),
+    domainId: authField(null, ['OS_DOMAIN_ID'], 'domain_id'),
+    domainName: authField(null, ['OS_DOMAIN_NAME'], 'domain_name'),
+    defaultDomainId: authField(null, ['OS_DEFAULT_DOMAIN_ID'], 'default_domain_id'),
+    defaultDomainName: authField(null, ['OS_DEFAULT_DOMAIN_NAME'], 'default_domain_name'),
+    systemScope: authField(null, ['OS_SYSTEM_SCOPE'], 'system_scope'),
+    trustId: authField(null, ['OS_TRUST_ID'], 'trust_id'),
+    token: authField('os_token', ['OS_TOKEN'], 'token'),
+    endpoint: authField(null, ['OS_ENDPOINT'], 'endpoint'),
+    applicationCredentialId: authField(null, ['OS_APPLICATION_CREDENTIAL_ID'], 'application_credential_id'),
+    applicationCredentialName: authField(null, ['OS_APPLICATION_CREDENTIAL_NAME'], 'application_credential_name'),
+    applicationCredentialSecret: authField(null, ['OS_APPLICATION_CREDENTIAL_SECRET'], 'application_credential_secret'),
+  };
+  fanOutDomain(auth);
+  for (const k of Object.keys(auth) as (keyof AuthSettings)[]) if (auth[k] === undefined) delete auth[k];
+
+  // magnum: --os-endpoint-type / OS_ENDPOINT_TYPE beat --os-interface / OS_INTERFACE (§2.3).
+  const iface =
+    pick('os_endpoint_type', 'OS_ENDPOINT_TYPE') ?? pick('endpoint_type') ?? pick('os_interface', 'OS_INTERFACE') ?? cloud?.interface ?? 'public';
+  const caFile = pick('os_cacert', 'OS_CACERT') ?? cloud?.cacert;
+  const proxy: ProxySettings = proxySettingsFromEnv(env);
+  return {
+    auth,
+    regionName: pick('os_region_name', 'OS_REGION_NAME') ?? cloud?.regionName,
+    interface: normaliseInterface(iface),
+    serviceType: pick('service_type') ?? 'container-infra',
+    endpointOverride: pick('os_endpoint_override', 'OS_ENDPOINT_OVERRIDE') ?? pick('bypass_url', 'BYPASS_URL') ?? cloud?.endpointOverride,
+    apiVersion: pick('magnum_api_version', 'MAGNUM_API_VERSION') ?? cloud?.apiVersion ?? 'latest',
+    tls: {
+      // requests' own fallbacks when no bundle is configured (§4.1).
+      caFile: expandUser(caFile ?? envValue(env, 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE'), env),
+      certFile: expandUser(pick('os_cert', 'OS_CERT') ?? cloud?.cert, env),
+      keyFile: expandUser(pick('os_key', 'OS_KEY') ?? cloud?.key, env),
+      // MAGNUMCLIENT_INSECURE: any non-empty value is truthy (magnumclient.md §2.1);
+      // OS_INSECURE goes through get_boolean, so only "true" counts (§4.2).
+      insecure:
+        flags.insecure === true ||
+        envValue(env, 'MAGNUMCLIENT_INSECURE') !== undefined ||
+        getBoolean(envValue(env, 'OS_INSECURE')) ||
+        cloud?.insecure === true,
+      ...(proxy.httpProxy || proxy.httpsProxy ? { proxy } : {}),
+    },
+    cache: flags.os_cache === true || boolFromString(envValue(env, 'OS_CACHE')) || cloud?.cacheAuth === true,
+    debug: flags.debug === true,
+    cloud: pick('os_cloud', 'OS_CLOUD'),
+    cloudFile: cloud?.file,
+    origin: { flags, env, cloudApplied: cloud !== undefined },
+  };
+}
+
+/** Flags and environment only; the cloud, if any, is added by applyCloudConfig. */
+export function resolveClientConfig(flags: Record<string, unknown>, env: Env): ClientConfig {
+  return buildClientConfig(flags, env, undefined);
+}
+
+/**
+ * Adds the clouds.yaml layer under the flags and environment, in place (the command's
+ * context holds this object). A no-op without --os-cloud/OS_CLOUD or when done already.
+ */
+export function applyCloudConfig(config: ClientConfig, places: Omit<SearchPlaces, 'env'>): void {
+  const { flags, env, cloudApplied } = config.origin;
+  if (config.cloud === undefined || cloudApplied) return;
+  const requestedRegion = str(flags.os_region_name) ?? envValue(env, 'OS_REGION_NAME');
+  const layer = loadCloud(config.cloud, { ...places, env }, requestedRegion);
+  Object.assign(config, buildClientConfig(flags, env, layer));
+  config.origin.cloudApplied = true;
+  checkApiVersion(config.apiVersion);
+}
+
+/**
+ * The fixed token and Magnum URL when no Keystone is involved: auth type admin_token
+ * (token_endpoint), or magnum's token + endpoint override (magnumclient.md §2.2) unless
+ * a Keystone auth type that uses the token (token, v3token) or ignores it (app creds) was chosen.
+ */
+export function tokenEndpoint(config: ClientConfig): { token: string; endpoint: string } | undefined {
+  const { authType, token, endpoint } = config.auth;
+  if (authType === 'admin_token') {
+    const url = config.endpointOverride ?? endpoint;
+    return token !== undefined && url !== undefined ? { token, endpoint: url } : undefined;
+  }
+  if (['token', 'v3token', 'v3applicationcredential'].includes(authType)) return undefined;
+  if (token !== undefined && config.endpointOverride !== undefined) return { token, endpoint: config.endpointOverride };
+  return undefined;
+}
+
+/** True when no Keystone is involved (see tokenEndpoint). */
+export function usesTokenEndpoint(config: ClientConfig): boolean {
+  return tokenEndpoint(config) !== undefined;
+}
+
+export { ensureAuthInfo } from './auth-checks';
 
 const VERSION_FORMAT = /^(latest|\d+(\.\d+)?)$/;
 

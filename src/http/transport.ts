@@ -4,6 +4,14 @@
  * production implementation (node-transport.ts) can stay on node:http/https, which
  * costs ~10 ms to load against ~100 ms for undici (docs/dependencies.md).
  */
+/** Proxies from the environment (proxy.ts); absent means direct connections. */
+export interface ProxySettings {
+  httpProxy?: string;
+  httpsProxy?: string;
+  noProxy?: string;
+}
+
+/** What a transport needs besides the request: TLS material and proxies. */
 export interface TlsOptions {
   /** PEM bundle replacing the default trust store (--os-cacert). */
   caFile?: string;
@@ -12,6 +20,7 @@ export interface TlsOptions {
   keyFile?: string;
   /** --insecure: do not verify the server certificate. */
   insecure?: boolean;
+  proxy?: ProxySettings;
 }
 
 export interface HttpRequest {

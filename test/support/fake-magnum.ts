@@ -242,7 +242,7 @@ function templates(ctx: Ctx, [ident, extra]: string[]): Reply {
     const uuid = typeof b['uuid'] === 'string' ? b['uuid'] : undefined;
     if (uuid && state.templates.some((t) => t.uuid === uuid)) throw err(409, `A ClusterTemplate with UUID ${uuid} already exists.`);
     checkPublish(ctx, { public: fields['public'] === true, hidden: fields['hidden'] === true });
-    const nulls = Object.fromEntries([...known].map((k) => [k, null]));
+    const nulls = Object.fromEntries([...known].filter((k) => k !== 'uuid').map((k) => [k, null]));
     const t = seedTemplate(state, {
       ...nulls, registry_enabled: false, tls_disabled: false, public: false, master_lb_enabled: false, floating_ip_enabled: true,
       hidden: false, network_driver: coe === 'kubernetes' ? 'flannel' : 'docker', ...(fields as Partial<TemplateRecord>),
@@ -622,7 +622,7 @@ export async function handleMagnum(
     return { status: 200, body: { name: 'OpenStack Magnum API', description: 'Magnum is an OpenStack project which aims to provide container cluster management.', versions: [{ id: 'v1', links: [{ href: `${base}/v1/`, rel: 'self' }], status: 'CURRENT', max_version: `1.${MAX_MINOR}`, min_version: '1.1' }] } };
   }
   if (path !== '/v1' && !path.startsWith('/v1/')) path = `/v1${path}`;
-  const segs = path.split('/').slice(2);
+  const segs = path.split('/').slice(2).map((s) => decodeURIComponent(s)); // webob decodes path segments
   const tokenHeader = headers['x-auth-token'];
   const tok = typeof tokenHeader === 'string' ? state.tokens.get(tokenHeader) : undefined;
   if (segs.length && (!tok || tok.expiresAt.getTime() <= Date.now())) {

@@ -138,7 +138,7 @@ export function seedCluster(state: FakeState, seed: ClusterSeed = {}): ClusterRe
   const id = state.nextId++;
   const { node_count: nodeCount = 1, master_count: masterCount = 1, ...fields } = seed;
   const c: ClusterRecord = {
-    id, uuid: randomUUID(), name: `cluster-${id}`, cluster_template_id: tmpl.uuid, keypair: tmpl.keypair_id,
+    id, uuid: randomUUID(), name: `cluster-${id}`, keypair: tmpl.keypair_id,
     docker_volume_size: tmpl.docker_volume_size, labels: { ...tmpl.labels }, master_flavor_id: tmpl.master_flavor_id,
     flavor_id: tmpl.flavor_id, create_timeout: 60, stack_id: randomUUID(), status: 'CREATE_COMPLETE',
     status_reason: 'Stack CREATE completed successfully', health_status: null, health_status_reason: {}, discovery_url: null,
@@ -169,7 +169,8 @@ export function startTransition(state: FakeState, c: ClusterRecord, kind: Pendin
   c.status = `${kind.toUpperCase()}_IN_PROGRESS`;
   c.status_reason = null;
   c.updated_at = pyNow();
-  for (const ng of c.nodegroups) if (kind !== 'update' || !ng.status?.endsWith('_IN_PROGRESS')) ng.status = c.status;
+  // For updates the caller marks the nodegroups it touches.
+  if (kind !== 'update') for (const ng of c.nodegroups) ng.status = c.status;
 }
 
 /** Apply a due transition; returns false when the cluster is gone. Call on every read. */

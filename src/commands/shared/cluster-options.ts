@@ -1,20 +1,37 @@
 /** Options shared by cluster and cluster-template commands. */
 import type { ExclusiveGroup, OptionSpec } from '../../argparse/spec';
 
-/** The deprecated `--keypair-id` and its replacement, a mutually exclusive pair (shell.py:370-378). */
-export function keypairOptions(help: string): OptionSpec[] {
+/**
+ * A deprecated `--<name>-id` option and its replacement `--<name>`, sharing one dest
+ * (cliutils.deprecation_map: declared as a mutually exclusive pair, shell.py:370-378).
+ * `extra` (a default) applies to both, as the reference declares it on both.
+ */
+export function deprecatedPair(name: string, help: string, extra: Partial<OptionSpec> = {}): OptionSpec[] {
+  const dest = name.replace(/-/g, '_');
+  const metavar = `<${name}>`;
   return [
     {
-      flags: ['--keypair-id'],
-      dest: 'keypair',
-      metavar: '<keypair>',
-      help: `${help} This parameter is deprecated and will be removed in a future release. Use --keypair instead.`,
+      flags: [`--${name}-id`],
+      dest,
+      metavar,
+      help: `${help} This parameter is deprecated and will be removed in a future release. Use --${name} instead.`,
+      ...extra,
     },
-    { flags: ['--keypair'], dest: 'keypair', metavar: '<keypair>', help },
+    { flags: [`--${name}`], dest, metavar, help, ...extra },
   ];
 }
 
-export const KEYPAIR_GROUP: ExclusiveGroup = { members: ['--keypair-id', '--keypair'] };
+/** The group of a deprecatedPair (required when the reference's old option was required). */
+export function deprecatedPairGroup(name: string, required = false): ExclusiveGroup {
+  return { members: [`--${name}-id`, `--${name}`], required };
+}
+
+/** The deprecated `--keypair-id` and its replacement, a mutually exclusive pair. */
+export function keypairOptions(help: string): OptionSpec[] {
+  return deprecatedPair('keypair', help);
+}
+
+export const KEYPAIR_GROUP: ExclusiveGroup = deprecatedPairGroup('keypair');
 
 export function labelsOption(what: string): OptionSpec {
   return {

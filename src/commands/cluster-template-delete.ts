@@ -1,0 +1,14 @@
+import type { CommandModule } from './types';
+import { deleteClusterTemplate } from '../api/resources';
+import { deleteEach } from './shared/delete-each';
+
+export const clusterTemplateDelete: CommandModule = {
+  name: 'cluster-template-delete',
+  help: 'Delete specified cluster template.',
+  positionals: [
+    { dest: 'cluster_templates', metavar: '<cluster_templates>', nargs: '+', help: 'ID or name of the (cluster template)s to delete.' },
+  ],
+  async run(ctx, args) {
+    await deleteEach(ctx, 'cluster template', args.cluster_templates as string[], (id) => deleteClusterTemplate(ctx.client, id));
+  },
+};

@@ -1,0 +1,46 @@
+/**
+ * cluster-upgrade: `openstack coe cluster upgrade` in the magnum shell (magnumclient.md §9,
+ * osc/v1/clusters.py UpgradeCluster): GET the cluster for its UUID, then POST
+ * /v1/clusters/<uuid>/actions/upgrade (microversion >= 1.8). The template is sent as
+ * given, name or UUID; the server resolves it.
+ */
+import type { CommandModule } from './types';
+import { getCluster, upgradeCluster } from '../api/resources';
+import type { Resource } from '../api/resources';
+import { waitOptions, waitSettings } from '../wait/options';
+import { waitUntilDone } from '../wait/poll';
+import { clusterTarget } from '../wait/targets';
+
+export const clusterUpgrade: CommandModule = {
+  name: 'cluster-upgrade',
+  help: 'Upgrade a cluster.',
+  extension: true,
+  positionals: [
+    { dest: 'cluster', metavar: '<cluster>', help: 'The name or UUID of cluster to update' },
+    { dest: 'cluster_template', metavar: '<cluster_template>', help: 'The new cluster template ID will be upgraded to.' },
+  ],
+  options: [
+    {
+      flags: ['--max-batch-size'],
+      dest: 'max_batch_size',
+      metavar: '<max_batch_size>',
+      type: 'int',
+      default: 1,
+      help: 'The max batch size for upgrading each time.',
+    },
+    { flags: ['--nodegroup'], dest: 'nodegroup', metavar: '<nodegroup>', help: 'The name or UUID of the nodegroup of current cluster.' },
+    ...waitOptions(true, 'the upgrade'),
+  ],
+  async run(ctx, args) {
+    const wait = waitSettings(args);
+    const cluster = await getCluster(ctx.client, args.cluster as string);
+    const uuid = String(cluster.uuid);
+    // ClusterManager.upgrade: max_batch_size only when truthy, nodegroup only when given.
+    const body: Resource = { cluster_template: args.cluster_template };
+    if (args.max_batch_size) body.max_batch_size = args.max_batch_size;
+    if (args.nodegroup != null) body.nodegroup = args.nodegroup;
+    await upgradeCluster(ctx.client, uuid, body);
+    ctx.io.out(`Request to upgrade cluster ${String(args.cluster)} has been accepted.\n`);
+    if (wait) await waitUntilDone(ctx, clusterTarget(ctx.client, uuid, String(args.cluster), 'update', cluster), wait);
+  },
+};

@@ -1,0 +1,33 @@
+/**
+ * nodegroup-delete: `openstack coe nodegroup delete` in the magnum shell (magnumclient.md
+ * §9): DELETE /v1/clusters/<cluster>/nodegroups/<nodegroup> for each one, with the
+ * magnum shell's per-item lines (a failure does not stop the loop; exit 1 at the end).
+ */
+import type { CommandModule } from './types';
+import { deleteNodegroup } from '../api/resources';
+import { deleteEach } from './shared/delete-each';
+import { waitOptions, waitSettings } from '../wait/options';
+import { waitUntilDone } from '../wait/poll';
+import { nodegroupTarget } from '../wait/targets';
+
+export const nodegroupDelete: CommandModule = {
+  name: 'nodegroup-delete',
+  help: 'Delete a nodegroup.',
+  extension: true,
+  positionals: [
+    { dest: 'cluster', metavar: '<cluster>', help: 'ID or name of the cluster where the nodegroup(s) belong(s).' },
+    { dest: 'nodegroup', metavar: '<nodegroup>', nargs: '+', help: 'ID or name of the nodegroup(s) to delete.' },
+  ],
+  options: waitOptions(true, 'the nodegroups are deleted'),
+  async run(ctx, args) {
+    const wait = waitSettings(args);
+    const cluster = args.cluster as string;
+    const accepted: string[] = [];
+    await deleteEach(ctx, 'nodegroup', args.nodegroup as string[], async (id) => {
+      await deleteNodegroup(ctx.client, cluster, id);
+      accepted.push(id);
+    });
+    if (!wait) return;
+    for (const id of accepted) await waitUntilDone(ctx, nodegroupTarget(ctx.client, cluster, id, id, 'delete'), wait);
+  },
+};

@@ -1,0 +1,21 @@
+import type { CommandModule } from './types';
+import { createQuota } from '../api/resources';
+import { ApiError } from '../api/errors';
+import { HARD_LIMIT, quotaBody, quotaKeyOptions } from './shared/quota-options';
+
+export const quotasCreate: CommandModule = {
+  name: 'quotas-create',
+  output: 'show',
+  help: 'Create a quota.',
+  options: [...quotaKeyOptions('Project Id.', 'Resource name.'), HARD_LIMIT],
+  async run(ctx, args) {
+    try {
+      ctx.render.show(await createQuota(ctx.client, quotaBody(args)));
+    } catch (e) {
+      // The reference's line with the server's full message (e.details), on stdout (§5.15); exit 1.
+      if (!(e instanceof ApiError)) throw e;
+      ctx.io.out(`Create quota for project_id ${String(args.project_id)} resource ${String(args.resource)} failed: ${e.details}\n`);
+      ctx.exitCode = 1;
+    }
+  },
+};

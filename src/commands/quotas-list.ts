@@ -1,0 +1,20 @@
+import type { CommandModule } from './types';
+import { listQuotas } from '../api/resources';
+import { limitOption, listFilters, markerOption, SORT_DIR, sortKeyOption } from './shared/list-options';
+
+export const quotasList: CommandModule = {
+  name: 'quotas-list',
+  output: 'list',
+  help: 'Print a list of available quotas.',
+  options: [
+    markerOption('quota'),
+    limitOption('Maximum number of quotas to return.'),
+    sortKeyOption(),
+    SORT_DIR,
+    { flags: ['--all-tenants'], dest: 'all_tenants', action: 'store_true', help: 'Flag to indicate list all tenant quotas.' },
+  ],
+  async run(ctx, args) {
+    const quotas = await listQuotas(ctx.client, { ...listFilters(args), allTenants: args.all_tenants === true });
+    ctx.render.list(quotas, ['project_id', 'resource', 'hard_limit']);
+  },
+};

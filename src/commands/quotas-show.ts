@@ -1,0 +1,13 @@
+import type { CommandModule } from './types';
+import { getQuota } from '../api/resources';
+import { quotaKeyOptions } from './shared/quota-options';
+
+export const quotasShow: CommandModule = {
+  name: 'quotas-show',
+  output: 'show',
+  help: 'Show details about the given project resource quota.',
+  options: quotaKeyOptions('Project ID.', 'Resource name'),
+  async run(ctx, args) {
+    ctx.render.show(await getQuota(ctx.client, args.project_id as string, args.resource as string));
+  },
+};

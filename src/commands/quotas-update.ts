@@ -1,0 +1,15 @@
+import type { CommandModule } from './types';
+import { updateQuota } from '../api/resources';
+import { HARD_LIMIT, quotaBody, quotaKeyOptions } from './shared/quota-options';
+
+export const quotasUpdate: CommandModule = {
+  name: 'quotas-update',
+  output: 'show',
+  help: 'Update information about the given project resource quota.',
+  options: [...quotaKeyOptions('Project Id.', 'Resource name.'), HARD_LIMIT],
+  async run(ctx, args) {
+    // Errors are not caught, as in the reference (§5.15).
+    const quota = await updateQuota(ctx.client, args.project_id as string, args.resource as string, quotaBody(args));
+    ctx.render.show(quota);
+  },
+};

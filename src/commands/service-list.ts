@@ -1,0 +1,15 @@
+import type { CommandModule } from './types';
+import { listServices } from '../api/resources';
+
+export const serviceList: CommandModule = {
+  name: 'service-list',
+  output: 'list',
+  help: 'Print a list of magnum services.',
+  async run(ctx) {
+    const services = await listServices(ctx.client);
+    // The one list the reference sorts: by id, numerically (print_list's default sortby_index 0, §5.17).
+    ctx.render.list(services, ['id', 'host', 'binary', 'state', 'disabled', 'disabled_reason', 'created_at', 'updated_at'], {
+      sortByIndex: 0,
+    });
+  },
+};

@@ -1,0 +1,24 @@
+/** The --project-id/--resource/--hard-limit options of the quotas-* commands (magnumclient.md §5.15). */
+import type { OptionSpec } from '../../argparse/spec';
+
+/** The help texts differ between commands in capitalisation and final period, as in the reference. */
+export function quotaKeyOptions(projectHelp: string, resourceHelp: string): OptionSpec[] {
+  return [
+    { flags: ['--project-id'], dest: 'project_id', metavar: '<project-id>', required: true, help: projectHelp },
+    { flags: ['--resource'], dest: 'resource', metavar: '<resource>', required: true, help: resourceHelp },
+  ];
+}
+
+export const HARD_LIMIT: OptionSpec = {
+  flags: ['--hard-limit'],
+  dest: 'hard_limit',
+  metavar: '<hard-limit>',
+  type: 'int',
+  default: 1,
+  help: 'Max resource limit.',
+};
+
+/** `{project_id, resource, hard_limit}`, the body of both create and update (a plain object, not JSON-Patch). */
+export function quotaBody(args: Record<string, unknown>): Record<string, unknown> {
+  return { project_id: args.project_id, resource: args.resource, hard_limit: args.hard_limit };
+}

@@ -1,0 +1,16 @@
+/** The `<op> <path=value> [...]` positionals of cluster-update and cluster-template-update (§5.5, §5.10). */
+import type { PositionalSpec } from '../../argparse/spec';
+
+export const OP_POSITIONAL: PositionalSpec = {
+  dest: 'op',
+  metavar: '<op>',
+  choices: ['add', 'replace', 'remove'],
+  help: "Operations: 'add', 'replace' or 'remove'",
+};
+
+export const ATTRIBUTES_POSITIONAL: PositionalSpec = {
+  dest: 'attributes',
+  metavar: '<path=value>',
+  nargs: '+',
+  help: 'Attributes to add/replace or remove (only PATH is necessary on remove)',
+};

@@ -1,0 +1,68 @@
+/**
+ * Proxy selection from the environment, as python requests does it for keystoneauth
+ * and magnumclient (urllib.request.getproxies_environment + requests' no_proxy
+ * handling, keystone-auth.md §4.1): lower-case variables win over upper-case ones,
+ * ALL_PROXY is the fallback for both schemes, NO_PROXY lists hosts, domain suffixes,
+ * host:port pairs and IPv4 CIDR blocks, and `*` disables proxying.
+ */
+import { isIPv4 } from 'node:net';
+import type { ProxySettings } from './transport';
+
+type Env = Record<string, string | undefined>;
+
+function envProxy(env: Env, name: string): string | undefined {
+  const lower = env[name.toLowerCase()];
+  if (lower !== undefined) return lower === '' ? undefined : lower;
+  return env[name.toUpperCase()] || undefined;
+}
+
+export function proxySettingsFromEnv(env: Env): ProxySettings {
+  const all = envProxy(env, 'all_proxy');
+  return {
+    httpProxy: envProxy(env, 'http_proxy') ?? all,
+    httpsProxy: envProxy(env, 'https_proxy') ?? all,
+    noProxy: envProxy(env, 'no_proxy'),
+  };
+}
+
+function ipv4ToInt(ip: string): number {
+  return ip.split('.').reduce((acc, part) => (acc << 8) + Number(part), 0) >>> 0;
+}
+
+function inCidr(ip: string, cidr: string): boolean {
+  const [net, bitsText] = cidr.split('/');
+  const bits = Number(bitsText);
+  if (!isIPv4(ip) || !isIPv4(net) || !Number.isInteger(bits) || bits < 0 || bits > 32) return false;
+  const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
+  return (ipv4ToInt(ip) & mask) === (ipv4ToInt(net) & mask);
+}
+
+/** True when `url` must be reached directly according to NO_PROXY. */
+export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
+  if (!noProxy) return false;
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  for (const raw of noProxy.split(',')) {
+    const entry = raw.trim().toLowerCase();
+    if (entry === '') continue;
+    if (entry === '*') return true;
+    if (entry.includes('/')) {
+      if (inCidr(host, entry)) return true;
+      continue;
+    }
+    const [entryHost, entryPort] = entry.startsWith('[') ? [entry.slice(1, entry.indexOf(']')), entry.split(']:')[1]] : entry.split(':');
+    if (entryPort !== undefined && entryPort !== port) continue;
+    const bare = entryHost.replace(/^\*?\./, '');
+    if (host === bare || host.endsWith(`.${bare}`)) return true;
+  }
+  return false;
+}
+
+/** The proxy URL to use for `url`, if any. */
+export function proxyFor(url: URL, settings: ProxySettings | undefined): URL | undefined {
+  if (!settings) return undefined;
+  const raw = url.protocol === 'https:' ? settings.httpsProxy : settings.httpProxy;
+  if (!raw || bypassesProxy(url, settings.noProxy)) return undefined;
+  // requests assumes http:// for a proxy given without a scheme.
+  return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
+}

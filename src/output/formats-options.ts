@@ -1,0 +1,34 @@
+// The `-f/--format` and `-c/--column` declarations src/cli.ts adds to every command that
+// declares `output`, with cliff's flags, metavars, choices and help texts (the choices
+// differ between lists and single resources, as in `openstack coe`, magnumclient.md §9).
+import type { OptionSpec } from '../argparse/spec';
+
+export const LIST_FORMATS = ['csv', 'json', 'table', 'value', 'yaml'] as const;
+export const SHOW_FORMATS = ['json', 'shell', 'table', 'value', 'yaml'] as const;
+
+/**
+ * `visibleInHelp` is false for the reference's own commands: `magnum help cluster-list`
+ * stays byte-identical to python-magnumclient's, and the options are documented in
+ * docs/output-formats.md instead (argparse.SUPPRESS keeps them out of usage and help).
+ */
+export function formatOptions(output: 'list' | 'show', visibleInHelp: boolean): OptionSpec[] {
+  const choices = output === 'list' ? LIST_FORMATS : SHOW_FORMATS;
+  return [
+    {
+      flags: ['-f', '--format'],
+      dest: 'format',
+      metavar: `{${choices.join(',')}}`,
+      choices,
+      default: 'table',
+      help: visibleInHelp ? 'the output format, defaults to table' : undefined,
+    },
+    {
+      flags: ['-c', '--column'],
+      dest: 'column',
+      metavar: 'COLUMN',
+      action: 'append',
+      default: [],
+      help: visibleInHelp ? 'specify the column(s) to include, can be repeated to show multiple columns' : undefined,
+    },
+  ];
+}

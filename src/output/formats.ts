@@ -1,0 +1,104 @@
+// The machine-readable output formats of `-f/--format`, with cliff's meanings (the
+// formatters `openstack coe ...` uses; magnumclient.md §9 end, ecosystem.md §8.5). Each
+// function returns the exact text cliff writes; docs/output-formats.md describes them.
+import { pyStr } from './pyrepr';
+
+/** The `yaml` package's stringify, loaded lazily by the caller (start-up time, ecosystem.md §6). */
+export type YamlStringify = (value: unknown, options: Record<string, unknown>) => string;
+
+/**
+ * Options under which `yaml` writes what PyYAML's `safe_dump(obj, default_flow_style=False)`
+ * writes (ecosystem.md §5.4): sorted keys, `'single'` quotes, YAML 1.1 quoting of
+ * `'yes'`/`'on'`, sequences not indented under their key.
+ */
+export const PYYAML_OPTIONS: Readonly<Record<string, unknown>> = {
+  version: '1.1',
+  sortMapEntries: true,
+  indentSeq: false,
+  singleQuote: true,
+  blockQuote: false,
+  lineWidth: 80,
+};
+
+/**
+ * Python's `json.dump(value, indent=2)` (cliff's JSON formatter): ASCII only, every
+ * character outside space..tilde escaped as `\uXXXX` (ensure_ascii), `[]`/`{}` for empty
+ * containers, key order as given. Ends with "\n" as cliff writes one after the dump.
+ */
+export function formatJson(value: unknown, indent: number | null = 2): string {
+  const text = indent === null ? pyCompactJson(value) : JSON.stringify(value, null, indent);
+  return `${escapeNonAscii(text)}\n`;
+}
+
+/** `json.dumps(value)` without indent: `", "` and `": "` separators. */
+function pyCompactJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(pyCompactJson).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${pyCompactJson(v)}`).join(', ')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+function escapeNonAscii(json: string): string {
+  // Outside string literals JSON text is ASCII, so a global replace only touches strings.
+  return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** cliff's value formatter for a list: each row's cells str()'d, joined by spaces. */
+export function formatValueRows(rows: readonly (readonly unknown[])[]): string {
+  return rows.map((row) => `${row.map(pyStr).join(' ')}\n`).join('');
+}
+
+/** cliff's value formatter for one resource: each value str()'d on its own line. */
+export function formatValueLines(values: readonly unknown[]): string {
+  return values.map((v) => `${pyStr(v)}\n`).join('');
+}
+
+/**
+ * cliff's shell formatter: `name="value"` lines, the name lower-cased with ` `, `:` and
+ * `-` turned into `_`. cliff escapes only `"`; we also escape `\`, `$` and `` ` `` so that
+ * `eval "$(magnum cluster-show x -f shell)"` cannot run what a label value contains
+ * (deliberate difference; identical bytes for values without those characters).
+ */
+export function formatShell(entries: readonly (readonly [string, unknown])[], prefix = ''): string {
+  return entries
+    .map(([name, value]) => {
+      const variable = name.toLowerCase().replace(/ /g, '_').replace(/[:-]/g, '_');
+      const text = pyStr(value).replace(/[\\"$`]/g, (c) => `\\${c}`);
+      return `${prefix}${variable}="${text}"\n`;
+    })
+    .join('');
+}
+
+/**
+ * cliff's CSV formatter with its default `--quote nonnumeric`: Python's csv.writer with
+ * QUOTE_NONNUMERIC, `escapechar='\\'` and "\n" line ends. Strings (and None, written as
+ * `""`) are quoted with `"` doubled; ints, floats and booleans are bare; a backslash is
+ * escaped as `\\`; other values are their str() quoted.
+ */
+export function formatCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  const line = (cells: readonly unknown[]): string => `${cells.map(csvCell).join(',')}\n`;
+  return line(header) + rows.map(line).join('');
+}
+
+function csvCell(value: unknown): string {
+  if (typeof value === 'number') return pyStr(value);
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  const text = value === null || value === undefined ? '' : pyStr(value);
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '""')}"`;
+}
+
+/** cliff's YAML formatter for a list: one `safe_dump` of the list of row mappings (keys sorted). */
+export function formatYamlList(stringify: YamlStringify, objects: readonly Record<string, unknown>[]): string {
+  return stringify(objects, { ...PYYAML_OPTIONS });
+}
+
+/**
+ * cliff's YAML formatter for one resource: one `safe_dump({key: value})` per column,
+ * concatenated, so the top-level keys keep the column order while nested mappings are
+ * sorted.
+ */
+export function formatYamlEntries(stringify: YamlStringify, entries: readonly (readonly [string, unknown])[]): string {
+  return entries.map(([key, value]) => stringify({ [key]: value }, { ...PYYAML_OPTIONS })).join('');
+}

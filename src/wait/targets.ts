@@ -1,0 +1,101 @@
+// What "finished" means for the resources `--wait` polls (docs/wait.md). Magnum runs
+// every operation asynchronously: the API answers 202 and the conductor changes the
+// status later (an RPC cast, then its 10-second stack sync), so right after the request
+// a GET may still show the previous, settled status. For an update or a delete a
+// terminal status therefore counts only once it is *fresh*: an *_IN_PROGRESS was seen
+// since the request, or the status or updated_at differ from the `before` snapshot taken
+// before the request. Whatever a new resource (create) or `settle` shows is fresh.
+import type { MagnumClient } from '../api/client';
+import { ApiError } from '../api/errors';
+import { getCluster, getNodegroup } from '../api/resources';
+import type { Resource } from '../api/resources';
+import type { Observation, WaitTarget } from './poll';
+
+/** create/update: until *_COMPLETE; delete: until 404; settle: until not *_IN_PROGRESS (no before). */
+export type Operation = 'create' | 'update' | 'delete' | 'settle';
+
+const plural = (n: unknown, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
+
+function isNotFound(e: unknown): boolean {
+  return e instanceof ApiError && e.status === 404;
+}
+
+interface Judge {
+  /** `Cluster k8s` / `Nodegroup ng-1 of cluster k8s`, for the failure line. */
+  subject: string;
+  summary(r: Resource): string;
+}
+
+/**
+ * The state of one observation. `status` alone decides, apart from freshness:
+ * *_IN_PROGRESS is pending; *_FAILED and ROLLBACK_COMPLETE (an update undone) failed;
+ * other *_COMPLETE done, except for a delete, which is done only when the GET is a 404.
+ */
+function classifier(op: Operation, judge: Judge, before: Resource | null) {
+  let sawInProgress = false;
+  return (r: Resource | null): Observation => {
+    if (r === null) {
+      return op === 'delete'
+        ? { state: 'done', summary: 'deleted' }
+        : { state: 'failed', summary: 'deleted', failure: `${judge.subject} no longer exists.` };
+    }
+    const status = String(r.status ?? '');
+    const summary = judge.summary(r);
+    if (status.endsWith('_IN_PROGRESS')) {
+      sawInProgress = true;
+      return { state: 'pending', summary };
+    }
+    const fresh =
+      op === 'create' ||
+      op === 'settle' ||
+      sawInProgress ||
+      (before !== null && (status !== before.status || r.updated_at !== before.updated_at));
+    if (!fresh) return { state: 'pending', summary };
+    if (status.endsWith('_FAILED') || status === 'ROLLBACK_COMPLETE') {
+      if (op === 'delete' && !status.startsWith('DELETE')) return { state: 'pending', summary };
+      const reason = r.status_reason == null || r.status_reason === '' ? '' : `: ${String(r.status_reason)}`;
+      return { state: 'failed', summary, failure: `${judge.subject} failed: ${status}${reason}` };
+    }
+    if (status.endsWith('_COMPLETE') && op !== 'delete') return { state: 'done', summary };
+    return { state: 'pending', summary };
+  };
+}
+
+async function fetchOrNull(fetch: () => Promise<Resource>): Promise<Resource | null> {
+  try {
+    return await fetch();
+  } catch (e) {
+    if (isNotFound(e)) return null;
+    throw e;
+  }
+}
+
+/** `ident` is best the UUID (a name can be reused); `label` is what the user calls it. */
+export function clusterTarget(client: MagnumClient, ident: string, label: string, op: Operation, before: Resource | null = null): WaitTarget {
+  const classify = classifier(op, {
+    subject: `Cluster ${label}`,
+    summary: (r) => `${String(r.status)}, ${plural(r.master_count, 'master')}, ${plural(r.node_count, 'node')}`,
+  }, before);
+  return {
+    description: `cluster ${label}`,
+    observe: async () => classify(await fetchOrNull(() => getCluster(client, ident))),
+  };
+}
+
+export function nodegroupTarget(
+  client: MagnumClient,
+  cluster: string,
+  ident: string,
+  label: string,
+  op: Operation,
+  before: Resource | null = null,
+): WaitTarget {
+  const classify = classifier(op, {
+    subject: `Nodegroup ${label}`,
+    summary: (r) => `${String(r.status)}, ${plural(r.node_count, 'node')}`,
+  }, before);
+  return {
+    description: `nodegroup ${label}`,
+    observe: async () => classify(await fetchOrNull(() => getNodegroup(client, cluster, ident))),
+  };
+}

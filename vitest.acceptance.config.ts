@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/acceptance/**/*.test.ts'],
+    reporters: ['default', './test/support/summary-reporter.ts'],
+    testTimeout: 180000,
+    fileParallelism: false,
+  },
+});

@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// Hermetic suite: nothing but loopback (test/support/fake-cloud.ts).
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'test/acceptance/**', 'test/compat/**'],
+    reporters: ['default', './test/support/summary-reporter.ts'],
+    testTimeout: 20000,
+  },
+});
