@@ -12,8 +12,8 @@ __magnum_takes_value() {
     'ca-rotate') case $2 in '--cluster') return 0 ;; esac ;;
     'ca-show') case $2 in '--cluster') return 0 ;; esac ;;
     'ca-sign') case $2 in '--csr'|'--cluster') return 0 ;; esac ;;
-    'cluster-config') case $2 in '--dir') return 0 ;; esac ;;
-    'cluster-create') case $2 in '--keypair-id'|'--keypair'|'--name'|'--cluster-template'|'--docker-volume-size'|'--labels'|'--node-count'|'--master-count'|'--discovery-url'|'--timeout') return 0 ;; esac ;;
+    'cluster-config') case $2 in '--dir'|'--wait-timeout') return 0 ;; esac ;;
+    'cluster-create') case $2 in '--keypair-id'|'--keypair'|'--name'|'--cluster-template'|'--docker-volume-size'|'--labels'|'--node-count'|'--master-count'|'--discovery-url'|'--timeout'|'--wait-timeout') return 0 ;; esac ;;
     'cluster-list') case $2 in '--marker'|'--limit'|'--sort-key'|'--sort-dir'|'--fields'|'-f'|'--format'|'-c'|'--column') return 0 ;; esac ;;
     'cluster-show') case $2 in '-f'|'--format'|'-c'|'--column') return 0 ;; esac ;;
     'cluster-resize') case $2 in '--nodes-to-remove'|'--nodegroup'|'--wait-timeout') return 0 ;; esac ;;
@@ -100,8 +100,8 @@ __magnum_options() {
     'ca-rotate') printf '%s' '--cluster -h --help' ;;
     'ca-show') printf '%s' '--cluster -h --help' ;;
     'ca-sign') printf '%s' '--csr --cluster -h --help' ;;
-    'cluster-config') printf '%s' '--dir --force -h --help' ;;
-    'cluster-create') printf '%s' '--keypair-id --keypair --name --cluster-template --docker-volume-size --labels --node-count --master-count --discovery-url --timeout -h --help' ;;
+    'cluster-config') printf '%s' '--dir --force --use-keystone --output-certs --merge --wait --wait-timeout -h --help' ;;
+    'cluster-create') printf '%s' '--keypair-id --keypair --name --cluster-template --docker-volume-size --labels --node-count --master-count --discovery-url --timeout --wait --wait-timeout -h --help' ;;
     'cluster-delete') printf '%s' '-h --help' ;;
     'cluster-list') printf '%s' '--marker --limit --sort-key --sort-dir --fields -f --format -c --column -h --help' ;;
     'cluster-show') printf '%s' '--long -f --format -c --column -h --help' ;;
@@ -142,7 +142,7 @@ __magnum_add_words() {
 
 __magnum_add_files() {
   # Quote and mark directories like filename completion does (bash 4+ has compopt).
-  type compopt >/dev/null 2>&1 && compopt -o filenames
+  compopt -o filenames 2>/dev/null
   local path
   while IFS= read -r path; do COMPREPLY+=("$path"); done < <(compgen "$1" -- "$cur")
 }

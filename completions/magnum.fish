@@ -14,9 +14,9 @@ function __magnum_takes_value --argument-names cmd opt
         case 'ca-sign'
             contains -- $opt '--csr' '--cluster'
         case 'cluster-config'
-            contains -- $opt '--dir'
+            contains -- $opt '--dir' '--wait-timeout'
         case 'cluster-create'
-            contains -- $opt '--keypair-id' '--keypair' '--name' '--cluster-template' '--docker-volume-size' '--labels' '--node-count' '--master-count' '--discovery-url' '--timeout'
+            contains -- $opt '--keypair-id' '--keypair' '--name' '--cluster-template' '--docker-volume-size' '--labels' '--node-count' '--master-count' '--discovery-url' '--timeout' '--wait-timeout'
         case 'cluster-list'
             contains -- $opt '--marker' '--limit' '--sort-key' '--sort-dir' '--fields' '-f' '--format' '-c' '--column'
         case 'cluster-show'
@@ -131,6 +131,8 @@ function __magnum_names --argument-names resource
     __magnum_parse
     set -l program (commandline -opc)[1]
     set program (string replace -r '^~/' "$HOME/" -- $program)
+    # fish reports an unknown command on its own stderr, whatever the redirections.
+    command -q -- $program; or return 0
     command $program $__magnum_forwarded __complete $resource 2>/dev/null </dev/null
 end
 
@@ -209,6 +211,11 @@ complete -c magnum -n '__magnum_using_command ca-sign' -l 'cluster' -x -a '(__ma
 complete -c magnum -n '__magnum_using_command ca-sign' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command cluster-config' -l 'dir' -x -a '(__fish_complete_directories (commandline -ct))' -d 'Directory to save the certificate and config files'
 complete -c magnum -n '__magnum_using_command cluster-config' -l 'force' -d 'Overwrite files if existing'
+complete -c magnum -n '__magnum_using_command cluster-config' -l 'use-keystone'
+complete -c magnum -n '__magnum_using_command cluster-config' -l 'output-certs'
+complete -c magnum -n '__magnum_using_command cluster-config' -l 'merge'
+complete -c magnum -n '__magnum_using_command cluster-config' -l 'wait'
+complete -c magnum -n '__magnum_using_command cluster-config' -l 'wait-timeout' -x
 complete -c magnum -n '__magnum_using_command cluster-config' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command cluster-create' -l 'keypair-id' -x -d 'Name of the keypair to use for this cluster'
 complete -c magnum -n '__magnum_using_command cluster-create' -l 'keypair' -x -d 'Name of the keypair to use for this cluster'
@@ -220,6 +227,8 @@ complete -c magnum -n '__magnum_using_command cluster-create' -l 'node-count' -x
 complete -c magnum -n '__magnum_using_command cluster-create' -l 'master-count' -x -d 'The number of master nodes for the cluster'
 complete -c magnum -n '__magnum_using_command cluster-create' -l 'discovery-url' -x -d 'Specifies custom discovery url for node discovery'
 complete -c magnum -n '__magnum_using_command cluster-create' -l 'timeout' -x -d 'The timeout for cluster creation in minutes'
+complete -c magnum -n '__magnum_using_command cluster-create' -l 'wait'
+complete -c magnum -n '__magnum_using_command cluster-create' -l 'wait-timeout' -x
 complete -c magnum -n '__magnum_using_command cluster-create' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command cluster-delete' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command cluster-list' -l 'marker' -x -d 'The last cluster UUID of the previous page; displays list of clusters after "marker"'

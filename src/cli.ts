@@ -177,8 +177,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     let client: MagnumClient | undefined;
     if (subcommand.needsClient !== false) {
       const { connect } = await import('./api/connect');
-      const { tokenCacheFor } = await import('./auth/token-cache-factory');
-      client = await connect(ctx, config, { debugLog, tokenCache: await tokenCacheFor(ctx, config) });
+      client = await connect(ctx, config, { debugLog });
     }
     const commandCtx: CommandContext = Object.assign(ctx, {
       client: client as MagnumClient,

@@ -50,6 +50,7 @@ export class KeystoneSession implements Session {
     if (this.cache && !this.reauthenticated) {
       const cached = await this.cache.load();
       if (this.fresh(cached)) {
+        this.keystone.debugLog?.('Reusing authentication from the token cache');
         this.current = cached;
         return cached;
       }

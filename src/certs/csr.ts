@@ -1,7 +1,8 @@
 // Client key and PKCS#10 certificate request for cluster-config
 // (magnumclient.md §6.3; ecosystem.md §4 for why hand-written DER + node:crypto
 // rather than an X.509 library: no dependency, no import cost, same ASN.1).
-import { generateKeyPairSync, sign } from 'node:crypto';
+// node:crypto is required where it is used: start-up pays for it only in cluster-config.
+type NodeCrypto = typeof import('node:crypto');
 import {
   derBitString,
   derContext0,
@@ -59,6 +60,8 @@ export function generateClientKeyAndCsr(
   // Encodings requested up front: the private key straight as PKCS#1 PEM (the
   // file format, §6.3), the public key as DER SubjectPublicKeyInfo, which is
   // exactly the CSR field.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { generateKeyPairSync, sign } = require('node:crypto') as NodeCrypto;
   const { privateKey: keyPem, publicKey: subjectPublicKeyInfo } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     publicExponent: 65537,

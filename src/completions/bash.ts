@@ -115,7 +115,7 @@ __magnum_add_words() {
 
 __magnum_add_files() {
   # Quote and mark directories like filename completion does (bash 4+ has compopt).
-  type compopt >/dev/null 2>&1 && compopt -o filenames
+  compopt -o filenames 2>/dev/null
   local path
   while IFS= read -r path; do COMPREPLY+=("$path"); done < <(compgen "$1" -- "$cur")
 }

@@ -151,6 +151,8 @@ function __magnum_names --argument-names resource
     __magnum_parse
     set -l program (commandline -opc)[1]
     set program (string replace -r '^~/' "$HOME/" -- $program)
+    # fish reports an unknown command on its own stderr, whatever the redirections.
+    command -q -- $program; or return 0
     command $program $__magnum_forwarded __complete $resource 2>/dev/null </dev/null
 end`;
 

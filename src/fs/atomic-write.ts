@@ -2,7 +2,6 @@
 // kubeconfig files with plain open(..., "w"), i.e. 0666 & ~umask and a
 // world-readable private key (magnumclient.md §6.1 step 6); we write with an
 // explicit mode instead, and never leave a half-written file behind.
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -24,7 +23,7 @@ import { basename, dirname, join } from 'node:path';
  * and the error rethrown; an existing target is then left untouched.
  */
 export function writeFileAtomic(path: string, data: string | Buffer, mode: number): void {
-  const tempPath = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tempPath = join(dirname(path), `.${basename(path)}.${process.pid.toString(36)}${Math.random().toString(36).slice(2, 10)}.tmp`);
   const fd = openSync(tempPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
   try {
     try {

@@ -7,11 +7,10 @@
  */
 import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import type { Socket } from 'node:net';
-import { isIP } from 'node:net';
 import { readFileSync } from 'node:fs';
 import type { HttpRequest, HttpResponse, TlsOptions, Transport } from './transport';
 import { TransportError } from './transport';
-import { proxyFor } from './proxy';
+import { isIPv4Address, proxyFor } from './proxy';
 import { CommandError } from '../errors';
 
 type RequestFn = (options: RequestOptions & Record<string, unknown>, callback: (res: IncomingMessage) => void) => ClientRequest;
@@ -116,7 +115,8 @@ export class NodeTransport implements Transport {
       request = requestFn(proxy.protocol);
     } else {
       const socket = await this.tunnel(proxy, url, req);
-      const servername = isIP(target.hostname) ? undefined : target.hostname;
+      // SNI is for names only; an IP literal (IPv4 or bracketed IPv6) gets none.
+      const servername = isIPv4Address(target.hostname) || target.hostname.includes(':') ? undefined : target.hostname;
       options = {
         ...target,
         method: req.method,

@@ -29,6 +29,8 @@ export interface CliOptions {
   via?: 'ours' | 'reference';
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 const implemented = new Map<string, boolean>();
 
 /** Whether our CLI has `command` (`magnum help <command>` exits 0). */
@@ -88,21 +90,25 @@ export async function createCluster(name: string, opts: ClusterOptions = {}): Pr
   return m[1];
 }
 
-/** The cluster's fields (cluster-show), or undefined when it does not exist. */
+/**
+ * The cluster's fields (cluster-show), or undefined when it does not exist. Retries
+ * other errors a few times: right after a create, magnum 15 briefly answers GET with
+ * `400 Invalid input for field/attribute master_count` (its nodegroups are not written
+ * yet), which must not fail a cleanup.
+ */
 export async function showCluster(name: string): Promise<Map<string, string> | undefined> {
-  const r = await cli(['cluster-show', name]);
-  if (r.code !== 0) {
+  for (let attempt = 1; ; attempt++) {
+    const r = await cli(['cluster-show', name]);
+    if (r.code === 0) return parseShowTable(r.stdout);
     if (/could not be found/.test(r.stderr)) return undefined;
-    throw failure(`magnum cluster-show ${name}`, r);
+    if (attempt >= 5) throw failure(`magnum cluster-show ${name}`, r);
+    await sleep(1000);
   }
-  return parseShowTable(r.stdout);
 }
 
 export async function clusterStatus(name: string): Promise<string | undefined> {
   return (await showCluster(name))?.get('status');
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Polls until the cluster's status is one of `wanted` (throws on a *_FAILED status
