@@ -3,19 +3,21 @@
 # Install: see docs/completions.md.
 
 __magnum_commands='ca-rotate ca-show ca-sign cluster-config cluster-create cluster-delete cluster-list cluster-show cluster-update cluster-resize cluster-upgrade cluster-template-create cluster-template-delete cluster-template-list cluster-template-show cluster-template-update service-list stats-list quotas-create quotas-delete quotas-list quotas-show quotas-update nodegroup-create nodegroup-delete nodegroup-list nodegroup-show nodegroup-update bash-completion help'
-__magnum_global_options='-h --help --version --debug --os-cache --os-region-name --os-auth-url --os-user-id --os-username --os-user-domain-id --os-user-domain-name --os-project-id --os-project-name --os-tenant-id --os-tenant-name --os-project-domain-id --os-project-domain-name --os-token --os-password --service-type --endpoint-type --os-endpoint-type --os-interface --os-cloud --magnum-api-version --os-cacert --os-endpoint-override --bypass-url --insecure --profile'
+__magnum_global_options='-h --help --version --debug --os-cache --os-region-name --os-auth-url --os-user-id --os-username --os-user-domain-id --os-user-domain-name --os-project-id --os-project-name --os-tenant-id --os-tenant-name --os-project-domain-id --os-project-domain-name --os-token --os-password --service-type --endpoint-type --os-endpoint-type --os-interface --os-cloud --magnum-api-version --os-cacert --os-endpoint-override --bypass-url --insecure --profile --os-cert --os-key'
 
 # Succeeds when option $2 of subcommand $1 (of the main parser when $1 is empty) takes a value.
 __magnum_takes_value() {
   case $1 in
-    '') case $2 in '--os-region-name'|'--os-auth-url'|'--os-user-id'|'--os-username'|'--os-user-domain-id'|'--os-user-domain-name'|'--os-project-id'|'--os-project-name'|'--os-tenant-id'|'--os-tenant-name'|'--os-project-domain-id'|'--os-project-domain-name'|'--os-token'|'--os-password'|'--service-type'|'--service_type'|'--endpoint-type'|'--os-endpoint-type'|'--os-interface'|'--os-cloud'|'--magnum-api-version'|'--magnum_api_version'|'--os-cacert'|'--os-endpoint-override'|'--bypass-url'|'--bypass_url'|'--profile') return 0 ;; esac ;;
+    '') case $2 in '--os-region-name'|'--os-auth-url'|'--os-user-id'|'--os-username'|'--os-user-domain-id'|'--os-user-domain-name'|'--os-project-id'|'--os-project-name'|'--os-tenant-id'|'--os-tenant-name'|'--os-project-domain-id'|'--os-project-domain-name'|'--os-token'|'--os-password'|'--service-type'|'--service_type'|'--endpoint-type'|'--os-endpoint-type'|'--os-interface'|'--os-cloud'|'--magnum-api-version'|'--magnum_api_version'|'--os-cacert'|'--os-endpoint-override'|'--bypass-url'|'--bypass_url'|'--profile'|'--os-cert'|'--os-key') return 0 ;; esac ;;
     'ca-rotate') case $2 in '--cluster') return 0 ;; esac ;;
     'ca-show') case $2 in '--cluster') return 0 ;; esac ;;
     'ca-sign') case $2 in '--csr'|'--cluster') return 0 ;; esac ;;
     'cluster-config') case $2 in '--dir'|'--wait-timeout') return 0 ;; esac ;;
     'cluster-create') case $2 in '--keypair-id'|'--keypair'|'--name'|'--cluster-template'|'--docker-volume-size'|'--labels'|'--node-count'|'--master-count'|'--discovery-url'|'--timeout'|'--wait-timeout') return 0 ;; esac ;;
+    'cluster-delete') case $2 in '--wait-timeout') return 0 ;; esac ;;
     'cluster-list') case $2 in '--marker'|'--limit'|'--sort-key'|'--sort-dir'|'--fields'|'-f'|'--format'|'-c'|'--column') return 0 ;; esac ;;
     'cluster-show') case $2 in '-f'|'--format'|'-c'|'--column') return 0 ;; esac ;;
+    'cluster-update') case $2 in '--wait-timeout') return 0 ;; esac ;;
     'cluster-resize') case $2 in '--nodes-to-remove'|'--nodegroup'|'--wait-timeout') return 0 ;; esac ;;
     'cluster-upgrade') case $2 in '--max-batch-size'|'--nodegroup'|'--wait-timeout') return 0 ;; esac ;;
     'cluster-template-create') case $2 in '--external-network-id'|'--external-network'|'--flavor-id'|'--flavor'|'--image-id'|'--image'|'--keypair-id'|'--keypair'|'--master-flavor-id'|'--master-flavor'|'--name'|'--coe'|'--fixed-network'|'--fixed-subnet'|'--network-driver'|'--volume-driver'|'--dns-nameserver'|'--docker-volume-size'|'--docker-storage-driver'|'--http-proxy'|'--https-proxy'|'--no-proxy'|'--labels'|'--server-type'|'--insecure-registry'|'-f'|'--format'|'-c'|'--column') return 0 ;; esac ;;
@@ -102,10 +104,10 @@ __magnum_options() {
     'ca-sign') printf '%s' '--csr --cluster -h --help' ;;
     'cluster-config') printf '%s' '--dir --force --use-keystone --output-certs --merge --wait --wait-timeout -h --help' ;;
     'cluster-create') printf '%s' '--keypair-id --keypair --name --cluster-template --docker-volume-size --labels --node-count --master-count --discovery-url --timeout --wait --wait-timeout -h --help' ;;
-    'cluster-delete') printf '%s' '-h --help' ;;
+    'cluster-delete') printf '%s' '--wait --wait-timeout -h --help' ;;
     'cluster-list') printf '%s' '--marker --limit --sort-key --sort-dir --fields -f --format -c --column -h --help' ;;
     'cluster-show') printf '%s' '--long -f --format -c --column -h --help' ;;
-    'cluster-update') printf '%s' '--rollback -h --help' ;;
+    'cluster-update') printf '%s' '--rollback --wait --wait-timeout -h --help' ;;
     'cluster-resize') printf '%s' '--nodes-to-remove --nodegroup --wait --wait-timeout -h --help' ;;
     'cluster-upgrade') printf '%s' '--max-batch-size --nodegroup --wait --wait-timeout -h --help' ;;
     'cluster-template-create') printf '%s' '--external-network-id --external-network --flavor-id --flavor --image-id --image --keypair-id --keypair --master-flavor-id --master-flavor --name --coe --fixed-network --fixed-subnet --network-driver --volume-driver --dns-nameserver --docker-volume-size --docker-storage-driver --http-proxy --https-proxy --no-proxy --labels --tls-disabled --public --registry-enabled --server-type --master-lb-enabled --floating-ip-enabled --floating-ip-disabled --insecure-registry --hidden --visible -f --format -c --column -h --help' ;;
@@ -132,7 +134,7 @@ __magnum_options() {
 
 # Keeps global option $1 (and its value $2) for `magnum __complete` when it is one that selects the cloud.
 __magnum_forward() {
-  case ${1%%=*} in '--os-cache'|'--os-region-name'|'--os-auth-url'|'--os-user-id'|'--os-username'|'--os-user-domain-id'|'--os-user-domain-name'|'--os-project-id'|'--os-project-name'|'--os-tenant-id'|'--os-tenant-name'|'--os-project-domain-id'|'--os-project-domain-name'|'--os-token'|'--os-password'|'--service-type'|'--service_type'|'--endpoint-type'|'--os-endpoint-type'|'--os-interface'|'--os-cloud'|'--magnum-api-version'|'--magnum_api_version'|'--os-cacert'|'--os-endpoint-override'|'--bypass-url'|'--bypass_url'|'--insecure'|'--profile') __magnum_forwarded+=("$@") ;; esac
+  case ${1%%=*} in '--os-cache'|'--os-region-name'|'--os-auth-url'|'--os-user-id'|'--os-username'|'--os-user-domain-id'|'--os-user-domain-name'|'--os-project-id'|'--os-project-name'|'--os-tenant-id'|'--os-tenant-name'|'--os-project-domain-id'|'--os-project-domain-name'|'--os-token'|'--os-password'|'--service-type'|'--service_type'|'--endpoint-type'|'--os-endpoint-type'|'--os-interface'|'--os-cloud'|'--magnum-api-version'|'--magnum_api_version'|'--os-cacert'|'--os-endpoint-override'|'--bypass-url'|'--bypass_url'|'--insecure'|'--profile'|'--os-cert'|'--os-key') __magnum_forwarded+=("$@") ;; esac
 }
 
 __magnum_add_words() {

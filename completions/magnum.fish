@@ -6,7 +6,7 @@
 function __magnum_takes_value --argument-names cmd opt
     switch $cmd
         case ''
-            contains -- $opt '--os-region-name' '--os-auth-url' '--os-user-id' '--os-username' '--os-user-domain-id' '--os-user-domain-name' '--os-project-id' '--os-project-name' '--os-tenant-id' '--os-tenant-name' '--os-project-domain-id' '--os-project-domain-name' '--os-token' '--os-password' '--service-type' '--service_type' '--endpoint-type' '--os-endpoint-type' '--os-interface' '--os-cloud' '--magnum-api-version' '--magnum_api_version' '--os-cacert' '--os-endpoint-override' '--bypass-url' '--bypass_url' '--profile'
+            contains -- $opt '--os-region-name' '--os-auth-url' '--os-user-id' '--os-username' '--os-user-domain-id' '--os-user-domain-name' '--os-project-id' '--os-project-name' '--os-tenant-id' '--os-tenant-name' '--os-project-domain-id' '--os-project-domain-name' '--os-token' '--os-password' '--service-type' '--service_type' '--endpoint-type' '--os-endpoint-type' '--os-interface' '--os-cloud' '--magnum-api-version' '--magnum_api_version' '--os-cacert' '--os-endpoint-override' '--bypass-url' '--bypass_url' '--profile' '--os-cert' '--os-key'
         case 'ca-rotate'
             contains -- $opt '--cluster'
         case 'ca-show'
@@ -17,10 +17,14 @@ function __magnum_takes_value --argument-names cmd opt
             contains -- $opt '--dir' '--wait-timeout'
         case 'cluster-create'
             contains -- $opt '--keypair-id' '--keypair' '--name' '--cluster-template' '--docker-volume-size' '--labels' '--node-count' '--master-count' '--discovery-url' '--timeout' '--wait-timeout'
+        case 'cluster-delete'
+            contains -- $opt '--wait-timeout'
         case 'cluster-list'
             contains -- $opt '--marker' '--limit' '--sort-key' '--sort-dir' '--fields' '-f' '--format' '-c' '--column'
         case 'cluster-show'
             contains -- $opt '-f' '--format' '-c' '--column'
+        case 'cluster-update'
+            contains -- $opt '--wait-timeout'
         case 'cluster-resize'
             contains -- $opt '--nodes-to-remove' '--nodegroup' '--wait-timeout'
         case 'cluster-upgrade'
@@ -64,7 +68,7 @@ end
 
 # Keeps global option $argv[1] (and its value) when it is one that selects the cloud.
 function __magnum_forward
-    contains -- (string replace -r '=.*' '' -- $argv[1]) '--os-cache' '--os-region-name' '--os-auth-url' '--os-user-id' '--os-username' '--os-user-domain-id' '--os-user-domain-name' '--os-project-id' '--os-project-name' '--os-tenant-id' '--os-tenant-name' '--os-project-domain-id' '--os-project-domain-name' '--os-token' '--os-password' '--service-type' '--service_type' '--endpoint-type' '--os-endpoint-type' '--os-interface' '--os-cloud' '--magnum-api-version' '--magnum_api_version' '--os-cacert' '--os-endpoint-override' '--bypass-url' '--bypass_url' '--insecure' '--profile'
+    contains -- (string replace -r '=.*' '' -- $argv[1]) '--os-cache' '--os-region-name' '--os-auth-url' '--os-user-id' '--os-username' '--os-user-domain-id' '--os-user-domain-name' '--os-project-id' '--os-project-name' '--os-tenant-id' '--os-tenant-name' '--os-project-domain-id' '--os-project-domain-name' '--os-token' '--os-password' '--service-type' '--service_type' '--endpoint-type' '--os-endpoint-type' '--os-interface' '--os-cloud' '--magnum-api-version' '--magnum_api_version' '--os-cacert' '--os-endpoint-override' '--bypass-url' '--bypass_url' '--insecure' '--profile' '--os-cert' '--os-key'
     and set -ga __magnum_forwarded $argv
 end
 
@@ -202,6 +206,8 @@ complete -c magnum -n '__magnum_needs_command' -l 'os-endpoint-override' -x -d '
 complete -c magnum -n '__magnum_needs_command' -l 'bypass-url' -x
 complete -c magnum -n '__magnum_needs_command' -l 'insecure' -d 'Do not verify https connections'
 complete -c magnum -n '__magnum_needs_command' -l 'profile' -x -d 'HMAC key to use for encrypting context data for performance profiling of operation'
+complete -c magnum -n '__magnum_needs_command' -l 'os-cert' -x
+complete -c magnum -n '__magnum_needs_command' -l 'os-key' -x
 complete -c magnum -n '__magnum_using_command ca-rotate' -l 'cluster' -x -a '(__magnum_names clusters)' -d 'ID or name of the cluster'
 complete -c magnum -n '__magnum_using_command ca-rotate' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command ca-show' -l 'cluster' -x -a '(__magnum_names clusters)' -d 'ID or name of the cluster'
@@ -230,6 +236,8 @@ complete -c magnum -n '__magnum_using_command cluster-create' -l 'timeout' -x -d
 complete -c magnum -n '__magnum_using_command cluster-create' -l 'wait'
 complete -c magnum -n '__magnum_using_command cluster-create' -l 'wait-timeout' -x
 complete -c magnum -n '__magnum_using_command cluster-create' -s 'h' -l 'help' -d 'show this help message and exit'
+complete -c magnum -n '__magnum_using_command cluster-delete' -l 'wait'
+complete -c magnum -n '__magnum_using_command cluster-delete' -l 'wait-timeout' -x
 complete -c magnum -n '__magnum_using_command cluster-delete' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command cluster-list' -l 'marker' -x -d 'The last cluster UUID of the previous page; displays list of clusters after "marker"'
 complete -c magnum -n '__magnum_using_command cluster-list' -l 'limit' -x -d 'Maximum number of clusters to return'
@@ -244,6 +252,8 @@ complete -c magnum -n '__magnum_using_command cluster-show' -s 'f' -l 'format' -
 complete -c magnum -n '__magnum_using_command cluster-show' -s 'c' -l 'column' -x
 complete -c magnum -n '__magnum_using_command cluster-show' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command cluster-update' -l 'rollback' -d 'Rollback cluster on update failure'
+complete -c magnum -n '__magnum_using_command cluster-update' -l 'wait'
+complete -c magnum -n '__magnum_using_command cluster-update' -l 'wait-timeout' -x
 complete -c magnum -n '__magnum_using_command cluster-update' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command cluster-resize' -l 'nodes-to-remove' -x -d 'Server ID of the nodes to be removed'
 complete -c magnum -n '__magnum_using_command cluster-resize' -l 'nodegroup' -x -d 'The name or UUID of the nodegroup of current cluster'

@@ -164,9 +164,9 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     const extras = [...globals.extras, ...parsed.extras];
     if (extras.length > 0) throw mainUsageError(`unrecognized arguments: ${extras.join(' ')}`, width);
 
-    for (const flag of parsed.seen) {
-      const replacement = subcommand.deprecatedFlags?.[flag];
-      if (replacement) {
+    // In the declaration order of deprecatedFlags, as the reference walks DEPRECATING_PARAMS (§1.2).
+    for (const [flag, replacement] of Object.entries(subcommand.deprecatedFlags ?? {})) {
+      if (parsed.seen.includes(flag)) {
         ctx.io.err(
           `WARNING: The ${flag} parameter is deprecated and will be removed in a future release. Use the ${replacement} parameter to avoid seeing this message.\n`,
         );

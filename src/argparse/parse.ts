@@ -27,7 +27,10 @@ export function matchOption(options: OptionSpec[], name: string): OptionSpec | u
   for (const opt of options) if (opt.flags.includes(name)) return opt;
   if (!name.startsWith('--') || name.length < 3) return undefined;
   const hits: { opt: OptionSpec; flag: string }[] = [];
-  for (const opt of options) for (const flag of opt.flags) if (flag.startsWith(name)) hits.push({ opt, flag });
+  for (const opt of options) {
+    if (opt.exactOnly) continue;
+    for (const flag of opt.flags) if (flag.startsWith(name)) hits.push({ opt, flag });
+  }
   if (hits.length === 1) return hits[0].opt;
   if (hits.length > 1) {
     throw new ArgumentError(`ambiguous option: ${name} could match ${hits.map((h) => h.flag).join(', ')}`);

@@ -20,6 +20,12 @@ export interface OptionSpec {
   default?: unknown;
   const?: unknown;
   required?: boolean;
+  /**
+   * Matched only when spelled out, never as an abbreviation: for the options this port
+   * adds to the reference's commands, so that the reference's abbreviations keep their
+   * meaning (`--f` is still --fields in cluster-list, not ambiguous with --format).
+   */
+  exactOnly?: boolean;
 }
 
 export interface PositionalSpec {

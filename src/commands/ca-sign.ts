@@ -33,7 +33,12 @@ export const caSign: CommandModule = {
       ctx.exitCode = 1;
       return;
     }
-    const csr = readFileSync(path, 'utf8');
+    let csr: string;
+    try {
+      csr = readFileSync(path, 'utf8');
+    } catch (e) {
+      throw new CommandError(`Cannot read ${csrArg}: ${(e as Error).message}`);
+    }
     // The server's answer to a non-CSR is a bytes repr cut at the first period; say it plainly instead.
     if (!CSR_HEADER.test(csr)) {
       throw new CommandError(`${csrArg} is not a PEM certificate signing request (no "-----BEGIN CERTIFICATE REQUEST-----" line)`);

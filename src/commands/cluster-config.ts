@@ -80,10 +80,11 @@ async function mergeIntoUserKubeconfig(ctx: CommandContext, clusterName: string,
   );
 }
 
+// Hidden from the reference's help and matched only when spelled out (OptionSpec.exactOnly).
 const EXTENSION_OPTIONS = [
-  { flags: ['--use-keystone'], dest: 'use_keystone', action: 'store_true' as const },
-  { flags: ['--output-certs'], dest: 'output_certs', action: 'store_true' as const },
-  { flags: ['--merge'], dest: 'merge', action: 'store_true' as const },
+  { flags: ['--use-keystone'], dest: 'use_keystone', action: 'store_true' as const, exactOnly: true },
+  { flags: ['--output-certs'], dest: 'output_certs', action: 'store_true' as const, exactOnly: true },
+  { flags: ['--merge'], dest: 'merge', action: 'store_true' as const, exactOnly: true },
   ...waitOptions(false),
 ];
 

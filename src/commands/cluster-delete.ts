@@ -1,12 +1,23 @@
 import type { CommandModule } from './types';
 import { deleteCluster } from '../api/resources';
 import { deleteEach } from './shared/delete-each';
+import { waitOptions, waitSettings } from '../wait/options';
+import { waitForEach } from '../wait/poll';
+import { clusterTarget } from '../wait/targets';
 
 export const clusterDelete: CommandModule = {
   name: 'cluster-delete',
   help: 'Delete specified cluster.',
   positionals: [{ dest: 'cluster', metavar: '<cluster>', nargs: '+', help: 'ID or name of the (cluster)s to delete.' }],
+  // Beyond the reference (docs/wait.md); hidden from the reference's help.
+  options: waitOptions(false),
   async run(ctx, args) {
-    await deleteEach(ctx, 'cluster', args.cluster as string[], (id) => deleteCluster(ctx.client, id));
+    const wait = waitSettings(args);
+    const accepted: string[] = [];
+    await deleteEach(ctx, 'cluster', args.cluster as string[], async (id) => {
+      await deleteCluster(ctx.client, id);
+      accepted.push(id);
+    });
+    if (wait && !(await waitForEach(ctx, accepted.map((id) => clusterTarget(ctx.client, id, id, 'delete')), wait))) ctx.exitCode = 1;
   },
 };

@@ -1,16 +1,23 @@
 import type { CommandModule } from './types';
-import { updateCluster, withoutLinks } from '../api/resources';
+import { getCluster, updateCluster, withoutLinks } from '../api/resources';
 import type { Resource } from '../api/resources';
 import { ApiError } from '../api/errors';
 import { CommandError } from '../errors';
 import { argsArrayToPatch } from './shared/patch';
 import { ATTRIBUTES_POSITIONAL, OP_POSITIONAL } from './shared/update-args';
+import { waitOptions, waitSettings } from '../wait/options';
+import { waitUntilDone } from '../wait/poll';
+import { clusterTarget } from '../wait/targets';
 
 export const clusterUpdate: CommandModule = {
   name: 'cluster-update',
   help: 'Update information about the given cluster.',
   positionals: [{ dest: 'cluster', metavar: '<cluster>', help: 'UUID or name of cluster' }, OP_POSITIONAL, ATTRIBUTES_POSITIONAL],
-  options: [{ flags: ['--rollback'], dest: 'rollback', action: 'store_true', help: 'Rollback cluster on update failure.' }],
+  options: [
+    { flags: ['--rollback'], dest: 'rollback', action: 'store_true', help: 'Rollback cluster on update failure.' },
+    // Beyond the reference (docs/wait.md); hidden from the reference's help.
+    ...waitOptions(false),
+  ],
   async run(ctx, args) {
     const apiVersion = ctx.config.apiVersion;
     const rollback = args.rollback === true;
@@ -18,6 +25,9 @@ export const clusterUpdate: CommandModule = {
       throw new CommandError(`Rollback is not supported in API v${apiVersion}. Please use API v1.3+.`);
     }
     const patch = argsArrayToPatch(args.op as string, args.attributes as string[]);
+    const wait = waitSettings(args);
+    // With --wait, a snapshot first: right after the PATCH the cluster may still show its old status.
+    const before = wait ? await getCluster(ctx.client, args.cluster as string) : null;
     let updated: Resource | null;
     try {
       updated = await updateCluster(ctx.client, args.cluster as string, patch, rollback);
@@ -32,5 +42,8 @@ export const clusterUpdate: CommandModule = {
     // Microversion 1.1 answers with the whole cluster, which the reference shows.
     if (apiVersion === '1.1' && updated) ctx.render.show(withoutLinks(updated));
     else ctx.io.out(`Request to update cluster ${String(args.cluster)} has been accepted.\n`);
+    if (wait && before) {
+      await waitUntilDone(ctx, clusterTarget(ctx.client, String(before.uuid), String(args.cluster), 'update', before), wait);
+    }
   },
 };

@@ -34,6 +34,7 @@ import { nodegroupShow } from './nodegroup-show';
 import { nodegroupUpdate } from './nodegroup-update';
 import { bashCompletion } from './bash-completion';
 import { help } from './help';
+import { complete } from './complete';
 
 export const COMMANDS: readonly CommandModule[] = [
   caRotate,
@@ -68,6 +69,8 @@ export const COMMANDS: readonly CommandModule[] = [
   nodegroupUpdate,
   bashCompletion,
   help,
+  // Hidden: names for the shell completion scripts.
+  complete,
 ];
 
 export function findCommand(name: string): CommandModule | undefined {

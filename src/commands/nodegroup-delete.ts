@@ -7,7 +7,7 @@ import type { CommandModule } from './types';
 import { deleteNodegroup } from '../api/resources';
 import { deleteEach } from './shared/delete-each';
 import { waitOptions, waitSettings } from '../wait/options';
-import { waitUntilDone } from '../wait/poll';
+import { waitForEach } from '../wait/poll';
 import { nodegroupTarget } from '../wait/targets';
 
 export const nodegroupDelete: CommandModule = {
@@ -27,7 +27,8 @@ export const nodegroupDelete: CommandModule = {
       await deleteNodegroup(ctx.client, cluster, id);
       accepted.push(id);
     });
-    if (!wait) return;
-    for (const id of accepted) await waitUntilDone(ctx, nodegroupTarget(ctx.client, cluster, id, id, 'delete'), wait);
+    if (wait && !(await waitForEach(ctx, accepted.map((id) => nodegroupTarget(ctx.client, cluster, id, id, 'delete')), wait))) {
+      ctx.exitCode = 1;
+    }
   },
 };

@@ -1,5 +1,5 @@
 /**
- * The bash completion script. Plain bash (3.2 and later, no bash-completion package):
+ * The bash completion script, for plain bash (the bash-completion package is not needed):
  * one function walks COMP_WORDS to find the subcommand, the option whose value is being
  * completed or the index of the positional, and generated `case` tables answer the rest.
  */

@@ -92,6 +92,10 @@ export const GLOBAL_OPTIONS: OptionSpec[] = [
       'configuration file at "/etc/magnum/magnum.conf". Without the key, profiling will not be triggered even if ' +
       'OSprofiler is enabled on the server side.',
   },
+  // Not in the reference's shell (OSC has them): a TLS client certificate and key. Hidden
+  // so the main help stays the reference's; docs/configuration.md documents them.
+  { flags: ['--os-cert'], dest: 'os_cert', metavar: '<certificate>' },
+  { flags: ['--os-key'], dest: 'os_key', metavar: '<key>' },
 ];
 
 export const MAIN_DESCRIPTION = 'Command-line interface to the OpenStack Magnum API.';

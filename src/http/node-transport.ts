@@ -30,6 +30,21 @@ function classify(err: NodeJS.ErrnoException): TransportError['kind'] {
   return 'other';
 }
 
+/**
+ * A one-line reason in the spirit of Python's ssl errors (keystone-auth.md §4.3), for
+ * the text after `SSL exception connecting to <url>: `. OpenSSL's own messages carry
+ * a source path and a trailing newline; certificate checks only say what failed.
+ */
+function describe(err: NodeJS.ErrnoException & { reason?: string; library?: string }): string {
+  const code = err.code ?? '';
+  if (err.reason && code.startsWith('ERR_SSL_')) return `[SSL: ${code.slice('ERR_SSL_'.length)}] ${err.reason}`;
+  // OpenSSL's X509 verification results (UNABLE_TO_VERIFY_LEAF_SIGNATURE, CERT_HAS_EXPIRED, ...).
+  if (!code.startsWith('ERR_') && /CERT|ISSUER|SIGNATURE|SELF_SIGNED|UNABLE_TO|INVALID_CA|CHAIN|PATH_LENGTH|UNTRUSTED/.test(code)) {
+    return `[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${err.message}`;
+  }
+  return err.message.trim();
+}
+
 function requestFn(protocol: string): RequestFn {
   // node:https is loaded only for https URLs, so plain-http clouds never pay for it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -48,7 +63,7 @@ function collect(res: IncomingMessage, url: string): Promise<HttpResponse> {
       }
       resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('utf8') });
     });
-    res.on('error', (e: NodeJS.ErrnoException) => reject(new TransportError(e.message, url, classify(e))));
+    res.on('error', (e: NodeJS.ErrnoException) => reject(new TransportError(describe(e), url, classify(e))));
   });
 }
 
@@ -138,10 +153,10 @@ export class NodeTransport implements Transport {
         r = request(options, (res) => collect(res, req.url).then(resolve, reject));
       } catch (e) {
         // Bad PEM material is reported synchronously by the TLS context.
-        reject(new TransportError((e as Error).message, req.url, 'tls'));
+        reject(new TransportError(describe(e as NodeJS.ErrnoException), req.url, 'tls'));
         return;
       }
-      r.on('error', (e: NodeJS.ErrnoException) => reject(new TransportError(e.message, req.url, classify(e))));
+      r.on('error', (e: NodeJS.ErrnoException) => reject(new TransportError(describe(e), req.url, classify(e))));
       if (req.timeoutMs) {
         r.setTimeout(req.timeoutMs, () => {
           r.destroy();
@@ -182,7 +197,7 @@ export class NodeTransport implements Transport {
           reject(failed(`Tunnel connection failed: ${res.statusCode} ${res.statusMessage ?? ''}`.trimEnd()));
         }
       });
-      r.on('error', (e: NodeJS.ErrnoException) => reject(failed(e.message, classify(e) === 'dns' ? 'dns' : 'connect')));
+      r.on('error', (e: NodeJS.ErrnoException) => reject(failed(describe(e), classify(e) === 'dns' ? 'dns' : 'connect')));
       if (req.timeoutMs) {
         r.setTimeout(req.timeoutMs, () => {
           r.destroy();

@@ -36,6 +36,13 @@ function inCidr(ip: string, cidr: string): boolean {
   return (ipv4ToInt(ip) & mask) === (ipv4ToInt(net) & mask);
 }
 
+/** `host`, `host:port`, `[v6]:port` or a bare IPv6 address. */
+function splitHostPort(entry: string): { host: string; port?: string } {
+  if (entry.startsWith('[')) return { host: entry.slice(1, entry.indexOf(']')), port: entry.split(']:')[1] };
+  const parts = entry.split(':');
+  return parts.length === 2 ? { host: parts[0], port: parts[1] } : { host: entry };
+}
+
 /** True when `url` must be reached directly according to NO_PROXY. */
 export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
   if (!noProxy) return false;
@@ -49,7 +56,7 @@ export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
       if (inCidr(host, entry)) return true;
       continue;
     }
-    const [entryHost, entryPort] = entry.startsWith('[') ? [entry.slice(1, entry.indexOf(']')), entry.split(']:')[1]] : entry.split(':');
+    const { host: entryHost, port: entryPort } = splitHostPort(entry);
     if (entryPort !== undefined && entryPort !== port) continue;
     const bare = entryHost.replace(/^\*?\./, '');
     if (host === bare || host.endsWith(`.${bare}`)) return true;

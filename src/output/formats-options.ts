@@ -10,6 +10,8 @@ export const SHOW_FORMATS = ['json', 'shell', 'table', 'value', 'yaml'] as const
  * `visibleInHelp` is false for the reference's own commands: `magnum help cluster-list`
  * stays byte-identical to python-magnumclient's, and the options are documented in
  * docs/output-formats.md instead (argparse.SUPPRESS keeps them out of usage and help).
+ * There they also match only when spelled out, so that the reference's abbreviations
+ * (`--f` for --fields, `--co` for --coe) keep their meaning.
  */
 export function formatOptions(output: 'list' | 'show', visibleInHelp: boolean): OptionSpec[] {
   const choices = output === 'list' ? LIST_FORMATS : SHOW_FORMATS;
@@ -21,6 +23,7 @@ export function formatOptions(output: 'list' | 'show', visibleInHelp: boolean): 
       choices,
       default: 'table',
       help: visibleInHelp ? 'the output format, defaults to table' : undefined,
+      exactOnly: !visibleInHelp,
     },
     {
       flags: ['-c', '--column'],
@@ -29,6 +32,7 @@ export function formatOptions(output: 'list' | 'show', visibleInHelp: boolean): 
       action: 'append',
       default: [],
       help: visibleInHelp ? 'specify the column(s) to include, can be repeated to show multiple columns' : undefined,
+      exactOnly: !visibleInHelp,
     },
   ];
 }

@@ -18,6 +18,8 @@ export const PYYAML_OPTIONS: Readonly<Record<string, unknown>> = {
   singleQuote: true,
   blockQuote: false,
   lineWidth: 80,
+  // Objects parsed from JSON are never shared; never write &anchors/*aliases.
+  aliasDuplicateObjects: false,
 };
 
 /**

@@ -1,6 +1,7 @@
 // `--wait` and `--wait-timeout`, shared by every command that starts an asynchronous
 // operation (docs/wait.md). Not in the reference; hidden from the help of the reference's
-// own commands so that their help stays byte-identical (see CommandModule.extension).
+// own commands so that their help stays byte-identical (see CommandModule.extension),
+// and there matched only when spelled out (OptionSpec.exactOnly).
 import type { OptionSpec, ParsedValues } from '../argparse/spec';
 import { CommandError } from '../errors';
 
@@ -15,6 +16,7 @@ export function waitOptions(visibleInHelp: boolean, what = 'the operation'): Opt
       help: visibleInHelp
         ? `Wait until ${what} has finished: exit 0 when it completes, 1 when it fails or times out.`
         : undefined,
+      exactOnly: !visibleInHelp,
     },
     {
       flags: ['--wait-timeout'],
@@ -22,6 +24,7 @@ export function waitOptions(visibleInHelp: boolean, what = 'the operation'): Opt
       metavar: '<seconds>',
       type: 'int',
       help: visibleInHelp ? `How long --wait waits, in seconds (implies --wait; default ${DEFAULT_WAIT_TIMEOUT_SECONDS}).` : undefined,
+      exactOnly: !visibleInHelp,
     },
   ];
 }

@@ -37,9 +37,12 @@ function isTransient(e: unknown): boolean {
   return e instanceof CommandError && e.message.startsWith('Unable to establish connection');
 }
 
-/** Resolves when the target is done; throws CommandError when it failed or the time ran out. */
-export async function waitUntilDone(ctx: WaitContext, target: WaitTarget, settings: WaitSettings): Promise<void> {
-  const start = ctx.clock.now();
+/**
+ * Resolves when the target is done; throws CommandError when it failed or the time ran
+ * out. `since` (default: now) is when the timeout started to run.
+ */
+export async function waitUntilDone(ctx: WaitContext, target: WaitTarget, settings: WaitSettings, since?: number): Promise<void> {
+  const start = since ?? ctx.clock.now();
   const deadline = start + settings.timeoutSeconds * 1000;
   const progress = progressLine(ctx);
   const show = (summary: string): void =>
@@ -80,4 +83,24 @@ export async function waitUntilDone(ctx: WaitContext, target: WaitTarget, settin
   } finally {
     progress.clear();
   }
+}
+
+/**
+ * Waits for several targets (the resources of one multi-item delete) under one timeout,
+ * one after the other: each failure is reported on stderr as `ERROR: ...` and the others
+ * are still waited for. Returns false when any of them failed or timed out.
+ */
+export async function waitForEach(ctx: WaitContext, targets: readonly WaitTarget[], settings: WaitSettings): Promise<boolean> {
+  const start = ctx.clock.now();
+  let ok = true;
+  for (const target of targets) {
+    try {
+      await waitUntilDone(ctx, target, settings, start);
+    } catch (e) {
+      if (!(e instanceof CommandError)) throw e;
+      ctx.io.err(`ERROR: ${e.message}\n`);
+      ok = false;
+    }
+  }
+  return ok;
 }

@@ -54,11 +54,19 @@ function classifier(op: Operation, judge: Judge, before: Resource | null) {
     if (status.endsWith('_FAILED') || status === 'ROLLBACK_COMPLETE') {
       if (op === 'delete' && !status.startsWith('DELETE')) return { state: 'pending', summary };
       const reason = r.status_reason == null || r.status_reason === '' ? '' : `: ${String(r.status_reason)}`;
-      return { state: 'failed', summary, failure: `${judge.subject} failed: ${status}${reason}` };
+      return { state: 'failed', summary, failure: `${judge.subject} failed: ${status}${reason}${faultLines(r.faults)}` };
     }
     if (status.endsWith('_COMPLETE') && op !== 'delete') return { state: 'done', summary };
     return { state: 'pending', summary };
   };
+}
+
+/** A failed cluster's `faults` ({nodegroup: reason}), one indented line each, after the error line. */
+function faultLines(faults: unknown): string {
+  if (typeof faults !== 'object' || faults === null || Array.isArray(faults)) return '';
+  return Object.entries(faults as Record<string, unknown>)
+    .map(([where, why]) => `\n  ${where}: ${String(why)}`)
+    .join('');
 }
 
 async function fetchOrNull(fetch: () => Promise<Resource>): Promise<Resource | null> {

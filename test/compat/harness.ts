@@ -160,7 +160,7 @@ function placeholders(side: Side): Record<string, string> {
   return { '<CWD>': side.cwd, '<HOME>': side.home };
 }
 
-interface Comparison {
+export interface Comparison {
   mismatches: string[];
   reference: SideOutcome;
   ours: SideOutcome;
@@ -169,7 +169,7 @@ interface Comparison {
   expected: Record<Which, number>;
 }
 
-function compare(reference: SideOutcome, ours: SideOutcome, options: CompatOptions): Comparison {
+export function compareOutcomes(reference: SideOutcome, ours: SideOutcome, options: CompatOptions): Comparison {
   const mismatches: string[] = [];
   const norm = (text: string, side: Side) => {
     const t = substitutePaths(text, placeholders(side));
@@ -254,7 +254,7 @@ export function compat(name: string, argv: Argv, options: CompatOptions = {}): v
         const reference = await runSide(sides[0], argv, options);
         sides.push(makeSide('ours', shared, options.env));
         const ours = await runSide(sides[1], argv, options);
-        const c = compare(reference, ours, options);
+        const c = compareOutcomes(reference, ours, options);
         if (c.mismatches.length > 0 && attempt < (options.retries ?? 0)) continue;
         assertComparison(c, options);
         await options.check?.({ reference, ours });
@@ -274,7 +274,7 @@ function assertComparison(c: Comparison, options: CompatOptions): void {
     `stdout:\n${o.result.stdout}\nstderr:\n${o.result.stderr}`;
   const message = `${c.mismatches.join('; ')}\n${context(c.reference)}\n${context(c.ours)}`;
   // One assertion per aspect, so the report shows a diff of the part that differs.
-  expect.soft(c.ours.stdout, `stdout\n${message}`).toBe(c.reference.stdout);
+  expect.soft(c.ours.stdout, 'stdout (ours vs the reference, normalised)').toBe(c.reference.stdout);
   expect.soft({ reference: c.reference.result.code, ours: c.ours.result.code }, 'exit codes').toEqual(c.expected);
   if (options.sameStderr) expect.soft(c.stderr.ours, 'stderr').toBe(c.stderr.reference);
   expect(c.mismatches, message).toEqual([]);

@@ -19,6 +19,7 @@ describe('formatLabels (§7.1)', () => {
     [['kube_tag=v1.21.1,foo=bar', 'x=y'], { kube_tag: 'v1.21.1,foo=bar', x: 'y' }],
     [['a=1', 'a=2'], { a: '1,2' }],
     [['a=1;b=2,c=3'], { a: '1', b: '2', c: '3' }],
+    [['a=1,'], { a: '1,' }],
   ];
   it.each(table)('%j → %j', (input, expected) => {
     const labels = formatLabels(input);

@@ -55,7 +55,9 @@ describe('argsArrayToPatch (§7.2)', () => {
 
   it('rejects labels that are not KEY=VALUE pairs', () => {
     expect(() => argsArrayToPatch('add', ['labels=a'])).toThrow('labels must be a list of KEY=VALUE not a');
-    expect(() => argsArrayToPatch('add', ['labels=a=1,'])).toThrow('labels must be a list of KEY=VALUE not ');
+    expect(() => argsArrayToPatch('add', ['labels=a=1,b=2,'])).toThrow('labels must be a list of KEY=VALUE not ');
+    // One `=` only: nothing is split, so a trailing comma stays in the value (§7.1).
+    expect(argsArrayToPatch('add', ['labels=a=1,'])).toEqual([{ op: 'add', path: '/labels', value: "{'a': '1,'}" }]);
     // The reference crashes here ('int' object has no attribute 'count'); we say what is wrong.
     expect(() => argsArrayToPatch('add', ['labels=3'])).toThrow('labels must be a list of KEY=VALUE pairs, not 3');
     expect(() => argsArrayToPatch('add', ['labels={"a":1}'])).toThrow('labels must be a list of KEY=VALUE pairs, not {"a":1}');

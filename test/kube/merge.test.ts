@@ -1,0 +1,140 @@
+// mergeKubeconfig: one cluster's entries into an existing kubeconfig, everything else
+// kept (checked with kubectl itself where it is installed).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as YAML from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { renderCertKubeconfig, renderKeystoneKubeconfig } from '../../src/kube/kubeconfig';
+import { kubeconfigPath, mergeKubeconfig } from '../../src/kube/merge';
+
+const KUBECTL = '/usr/bin/kubectl';
+const HAVE_KUBECTL = spawnSync(KUBECTL, ['version', '--client'], { stdio: 'ignore' }).status === 0;
+const NO_KUBECTL = HAVE_KUBECTL ? '' : ` [skipped: ${KUBECTL} is not installed]`;
+
+const CA = '-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----\n';
+const incoming = (server = 'https://127.0.0.1:6443'): string =>
+  renderCertKubeconfig({ clusterName: 'k8s', server, caPem: CA, certPem: 'CERT\n', keyPem: 'KEY\n' });
+const NAMES = { cluster: 'k8s', user: 'k8s-admin', context: 'k8s' };
+const b64 = (s: string): string => Buffer.from(s).toString('base64');
+
+/** A kubeconfig as kubectl writes it, with two contexts and a comment of the user's. */
+const EXISTING = `apiVersion: v1
+clusters:
+- cluster:
+    server: https://dev.example.com:6443
+  name: dev
+- cluster:
+    insecure-skip-tls-verify: true
+    server: https://prod.example.com:6443
+  name: prod
+contexts:
+- context:
+    cluster: dev
+    namespace: team-a
+    user: dev-user
+  name: dev
+- context:
+    cluster: prod
+    user: prod-user
+  name: prod
+current-context: prod
+kind: Config
+preferences: {}
+users:
+# the dev token is rotated weekly
+- name: dev-user
+  user:
+    token: abc
+- name: prod-user
+  user:
+    token: def
+`;
+
+type Named = { name: string } & Record<string, unknown>;
+const names = (config: Record<string, unknown>, section: string): string[] => (config[section] as Named[]).map((e) => e.name);
+
+describe('mergeKubeconfig', () => {
+  it('adds the cluster, user and context, makes the context current and keeps everything else', () => {
+    const { text, replaced } = mergeKubeconfig(YAML, EXISTING, incoming(), NAMES);
+    expect(replaced).toBe(false);
+    const merged = YAML.parse(text) as Record<string, unknown>;
+    expect(names(merged, 'clusters')).toEqual(['dev', 'prod', 'k8s']);
+    expect(names(merged, 'users')).toEqual(['dev-user', 'prod-user', 'k8s-admin']);
+    expect(names(merged, 'contexts')).toEqual(['dev', 'prod', 'k8s']);
+    expect(merged['current-context']).toBe('k8s');
+    expect((merged.clusters as Named[])[2]).toEqual({
+      cluster: { 'certificate-authority-data': b64(CA), server: 'https://127.0.0.1:6443' },
+      name: 'k8s',
+    });
+    expect((merged.users as Named[])[2]).toEqual({
+      name: 'k8s-admin',
+      user: { 'client-certificate-data': b64('CERT\n'), 'client-key-data': b64('KEY\n') },
+    });
+    expect((merged.contexts as Named[])[2]).toEqual({ context: { cluster: 'k8s', user: 'k8s-admin' }, name: 'k8s' });
+    // The other entries are the same text, the user's comment included.
+    const before = EXISTING.split('\n');
+    expect(text.split('\n').filter((line) => before.includes(line)).length).toBe(before.length - 1);
+    expect(text).toContain('# the dev token is rotated weekly\n- name: dev-user\n');
+    expect(text).toContain('current-context: k8s\n');
+  });
+
+  it('replaces the entries of the same names in place, on a second merge', () => {
+    const first = mergeKubeconfig(YAML, EXISTING, incoming(), NAMES).text;
+    const second = mergeKubeconfig(YAML, first, incoming('https://10.0.0.9:6443'), NAMES);
+    expect(second.replaced).toBe(true);
+    const merged = YAML.parse(second.text) as Record<string, unknown>;
+    expect(names(merged, 'clusters')).toEqual(['dev', 'prod', 'k8s']);
+    expect(names(merged, 'users')).toEqual(['dev-user', 'prod-user', 'k8s-admin']);
+    expect(((merged.clusters as Named[])[2].cluster as Record<string, unknown>).server).toBe('https://10.0.0.9:6443');
+  });
+
+  it('starts a kubeconfig from nothing, or from one kubectl left with empty lists', () => {
+    for (const existing of [null, '', 'apiVersion: v1\nclusters: null\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n']) {
+      const merged = YAML.parse(mergeKubeconfig(YAML, existing, incoming(), NAMES).text) as Record<string, unknown>;
+      expect(Object.keys(merged)).toEqual(['apiVersion', 'clusters', 'contexts', 'current-context', 'kind', 'preferences', 'users']);
+      expect([names(merged, 'clusters'), names(merged, 'users'), names(merged, 'contexts')]).toEqual([['k8s'], ['k8s-admin'], ['k8s']]);
+      expect(merged['current-context']).toBe('k8s');
+    }
+  });
+
+  it('takes the exec user of --use-keystone as it is', () => {
+    const keystone = renderKeystoneKubeconfig({ clusterName: 'k8s', server: 'https://127.0.0.1:6443', caPem: CA });
+    const text = mergeKubeconfig(YAML, EXISTING, keystone, { ...NAMES, user: 'k8s-keystone' }).text;
+    const user = (YAML.parse(text).users as Named[])[2];
+    expect(user).toEqual({ name: 'k8s-keystone', user: (YAML.parse(keystone).users as Named[])[0].user });
+    expect(JSON.stringify(user)).toContain('"command":"/bin/bash"');
+  });
+
+  it('refuses a file that is not a kubeconfig, without changing it', () => {
+    expect(() => mergeKubeconfig(YAML, 'clusters: [\n', incoming(), NAMES)).toThrow(/^cannot parse it as YAML: /);
+    expect(() => mergeKubeconfig(YAML, '- a\n- b\n', incoming(), NAMES)).toThrow('it is not a kubeconfig (the top level is not a mapping).');
+    expect(() => mergeKubeconfig(YAML, 'clusters: 3\n', incoming(), NAMES)).toThrow('it is not a kubeconfig (clusters is not a list).');
+  });
+
+  it.skipIf(!HAVE_KUBECTL)(`kubectl config get-contexts lists all three, ours current${NO_KUBECTL}`, () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'magnum-merge-')), 'config');
+    writeFileSync(file, mergeKubeconfig(YAML, EXISTING, incoming(), NAMES).text);
+    const out = execFileSync(KUBECTL, ['config', 'get-contexts', '--kubeconfig', file], { encoding: 'utf8' });
+    const rows = out.trim().split('\n').slice(1).map((line) => line.trim().split(/\s+/));
+    expect(rows).toEqual([
+      ['dev', 'dev', 'dev-user', 'team-a'],
+      ['*', 'k8s', 'k8s', 'k8s-admin'],
+      ['prod', 'prod', 'prod-user'],
+    ]);
+    const view = execFileSync(KUBECTL, ['config', 'view', '--raw', '--minify', '-o', 'jsonpath={.users[0].user.client-key-data}', '--kubeconfig', file], {
+      encoding: 'utf8',
+    });
+    expect(view).toBe(b64('KEY\n'));
+  });
+});
+
+describe('kubeconfigPath', () => {
+  it("is $KUBECONFIG's first path, else ~/.kube/config", () => {
+    expect(kubeconfigPath({ KUBECONFIG: '/a/one:/b/two' }, '/home/u')).toBe('/a/one');
+    expect(kubeconfigPath({ KUBECONFIG: '::/b/two' }, '/home/u')).toBe('/b/two');
+    expect(kubeconfigPath({ KUBECONFIG: '' }, '/home/u')).toBe('/home/u/.kube/config');
+    expect(kubeconfigPath({}, '/home/u')).toBe('/home/u/.kube/config');
+  });
+});
