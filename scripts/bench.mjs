@@ -140,7 +140,9 @@ const median = (xs) => {
 const haveCloud = Boolean(cloud.OS_AUTH_URL);
 const haveReference = existsSync(REFERENCE);
 const active = COMMANDS.filter((c) => (haveCloud || !c.api) && (haveReference || !c.reference));
-const samples = new Map(active.map((c) => [c.name, { times: [], server: [], error: undefined }]));
+// Per command: wall times and (bare client) server times, each keyed by round so that
+// overheads can be taken per round (paired) — see the `row` function below.
+const samples = new Map(active.map((c) => [c.name, { times: new Map(), server: new Map(), error: undefined }]));
 
 console.log(`bench: ${RUNS} runs (reference: ${REF_RUNS}), interleaved; node ${process.version}, ` +
   `${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
@@ -170,8 +172,8 @@ for (let round = 0; round < RUNS; round++) {
       s.error = r.error;
       continue;
     }
-    s.times.push(r.ms);
-    if (cmd.server) s.server.push(JSON.parse(r.stdout));
+    s.times.set(round, r.ms);
+    if (cmd.server) s.server.set(round, JSON.parse(r.stdout));
   }
   process.stderr.write(`\rround ${round + 1}/${RUNS}`);
 }
@@ -179,22 +181,40 @@ process.stderr.write('\n');
 rmSync(home, { recursive: true, force: true });
 rmSync(cacheHome, { recursive: true, force: true });
 
-const med = (name) => median(samples.get(name)?.times ?? []);
-const serverMed = (name, key) => median((samples.get(name)?.server ?? []).map((x) => x[key]));
+const med = (name) => median([...(samples.get(name)?.times.values() ?? [])]);
+const serverMed = (name, key) => median([...(samples.get(name)?.server.values() ?? [])].map((x) => x[key]));
+const timeAt = (name, round) => samples.get(name)?.times.get(round);
+const serverAt = (name, key) => (round) => samples.get(name)?.server.get(round)?.[key];
+
+/**
+ * Our overhead, paired: for each round, ours minus the baseline measured in the same
+ * round (node -e 0, plus the server time of the bare client's requests for API rows);
+ * then the median. Load on a shared VM drifts over a run, and this cancels most of it.
+ */
+function pairedOverhead(oursName, serverOf) {
+  const diffs = [];
+  for (let round = 0; round < RUNS; round++) {
+    const o = timeAt(oursName, round);
+    const n = timeAt('node -e 0', round);
+    const srv = serverOf ? serverOf(round) : 0;
+    if (o !== undefined && n !== undefined && srv !== undefined) diffs.push(o - n - srv);
+  }
+  return median(diffs);
+}
 const nodeMs = med('node -e 0');
 
 const fmt = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'n/a');
 const fmtDelta = (ms) => (Number.isFinite(ms) ? `${ms >= 0 ? '+' : ''}${ms.toFixed(1)} ms` : 'n/a');
 
 const rows = [];
-function row(label, oursName, refName, baseline, baselineLabel, budget) {
+function row(label, oursName, refName, serverOf, baselineLabel, budget) {
   const oursMs = med(oursName);
   const refMs = refName ? med(refName) : NaN;
-  const overhead = oursMs - baseline;
+  const overhead = pairedOverhead(oursName, serverOf);
   const verdict = budget === undefined ? '' : Number.isFinite(overhead) ? (overhead <= budget ? 'PASS' : 'FAIL') : 'n/a';
   rows.push({
     command: label,
-    ours: samples.get(oursName)?.error && !Number.isFinite(oursMs) ? 'n/a' : fmt(oursMs),
+    ours: fmt(oursMs),
     reference: fmt(refMs),
     ratio: Number.isFinite(refMs / oursMs) ? `${(refMs / oursMs).toFixed(1)}x` : 'n/a',
     overhead: `${fmtDelta(overhead)} over ${baselineLabel}`,
@@ -203,21 +223,16 @@ function row(label, oursName, refName, baseline, baselineLabel, budget) {
   });
 }
 
-// Server time per API command: discovery + token + GET, measured in-process.
-const server = {
-  templates: serverMed('bare cluster-template-list', 'total'),
-  clusters: serverMed('bare cluster-list', 'total'),
-  clustersGet: serverMed('bare cluster-list', 'get'),
-};
-
-row('node -e 0', 'node -e 0', undefined, NaN, '-', undefined);
-rows[0].overhead = '(baseline)';
-row('--version', 'ours --version', 'reference --version', nodeMs, 'node -e 0', 20);
-row('help', 'ours help', 'reference help', nodeMs, 'node -e 0', undefined);
-row('cluster-template-list', 'ours cluster-template-list', 'reference cluster-template-list', nodeMs + server.templates, 'node -e 0 + server', 30);
-row('cluster-list', 'ours cluster-list', 'reference cluster-list', nodeMs + server.clusters, 'node -e 0 + server', 30);
+rows.push({ command: 'node -e 0', ours: fmt(nodeMs), reference: 'n/a', ratio: 'n/a', overhead: '(baseline)', budget: '-', verdict: '' });
+row('--version', 'ours --version', 'reference --version', undefined, 'node -e 0', 20);
+row('help', 'ours help', 'reference help', undefined, 'node -e 0', undefined);
+// Server time per API command: discovery + token + GET, as the bare client measured it.
+row('cluster-template-list', 'ours cluster-template-list', 'reference cluster-template-list',
+  serverAt('bare cluster-template-list', 'total'), 'node -e 0 + server', 30);
+row('cluster-list', 'ours cluster-list', 'reference cluster-list', serverAt('bare cluster-list', 'total'), 'node -e 0 + server', 30);
 // A warm token cache skips discovery and the token POST: compare with the GET alone.
-row('cluster-list --os-cache (warm)', 'ours cluster-list (cache)', 'reference cluster-list', nodeMs + server.clustersGet, 'node -e 0 + GET', undefined);
+row('cluster-list --os-cache (warm)', 'ours cluster-list (cache)', 'reference cluster-list',
+  serverAt('bare cluster-list', 'get'), 'node -e 0 + GET', undefined);
 
 const headers = { command: 'command', ours: 'ours (median)', reference: 'reference (median)', ratio: 'ref/ours', overhead: 'our overhead', budget: 'budget', verdict: '' };
 const keys = Object.keys(headers);
@@ -232,7 +247,9 @@ console.log();
 console.log('server time (median, measured in a fresh node process around the requests):');
 for (const [label, name] of [['cluster-template-list', 'bare cluster-template-list'], ['cluster-list', 'bare cluster-list']]) {
   const parts = ['discovery', 'token', 'get', 'total'].map((k) => `${k} ${fmt(serverMed(name, k))}`).join(', ');
-  console.log(`  ${label}: ${parts}; whole bare process ${fmt(med(name))} (node -e 0 + server = ${fmt(nodeMs + serverMed(name, 'total'))})`);
+  const bareOverhead = pairedOverhead(name, serverAt(name, 'total'));
+  console.log(`  ${label}: ${parts}`);
+  console.log(`    the bare client process: ${fmt(med(name))}, ${fmtDelta(bareOverhead)} over node -e 0 + server (the method's own floor)`);
 }
 for (const [name, s] of samples) {
   if (s.error) console.log(`note: ${name}: ${s.error}${COMMANDS.find((c) => c.name === name)?.optional ? ' (row shows n/a)' : ''}`);

@@ -21,7 +21,7 @@ interface KeyringModule {
   AsyncEntry: new (service: string, account: string, options?: { linux?: { store?: string } }) => AsyncEntryLike;
 }
 
-/** Rejects after `ms` without keeping the process alive. */
+/** Rejects on any failure, or after `ms` without keeping the process alive. */
 function bounded<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -32,7 +32,9 @@ function bounded<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Prom
     }, ms);
     timer.unref();
   });
-  return Promise.race([work(controller.signal), timeout]).finally(() => clearTimeout(timer));
+  // A pinned store that is missing throws in the constructor: make that a rejection too.
+  const attempt = Promise.resolve().then(() => work(controller.signal));
+  return Promise.race([attempt, timeout]).finally(() => clearTimeout(timer));
 }
 
 function loadModule(): KeyringModule | undefined {

@@ -34,8 +34,8 @@ describeOnStack('acceptance: template, cluster and quota lifecycle', { reference
     it('cluster-template-create shows the new template', async () => {
       const r = await ours([
         'cluster-template-create', template, '--coe', 'kubernetes', '--image', 'fedora-coreos-35', '--external-network', 'public',
-        '--docker-storage-driver', 'overlay2', '--labels', 'auto_healing_enabled=true,auto_healing_controller=magnum-auto-healer',
-        '--labels', 'kube_tag=v1.21.1', '--floating-ip-disabled',
+        '--docker-storage-driver', 'overlay2', '--labels', 'auto_healing_enabled=true,auto_healing_controller=magnum-auto-healer;kube_tag=v1.21.1',
+        '--floating-ip-disabled',
       ]);
       expect(r.code, r.stderr).toBe(0);
       const fields = parseShowTable(r.stdout);

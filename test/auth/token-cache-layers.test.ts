@@ -1,6 +1,6 @@
 // The keyring-then-file logic of the token cache, with a scripted keyring standing in
 // for the OS one (none answers on this machine), and the keyring adapter's guards.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -101,7 +101,8 @@ describe('LayeredTokenCache', () => {
   });
 
   it('never fails the command when the cache cannot be written', async () => {
-    const blocked = new FileTokenCache('/proc/magnum-cannot-write', KEY);
+    writeFileSync(join(dir, 'a-file'), '');
+    const blocked = new FileTokenCache(join(dir, 'a-file', 'magnum'), KEY);
     await expect(new LayeredTokenCache(KEY, undefined, blocked).save(INFO)).resolves.toBeUndefined();
   });
 });

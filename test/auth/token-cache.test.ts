@@ -70,6 +70,14 @@ describe('opting in', () => {
     expect([second.r.code, second.r.stderr, listed(second.r), second.keystone]).toEqual([0, '', ['cached'], []]);
   });
 
+  it('falls back to the file when a D-Bus session has no usable keyring', async () => {
+    const env = { OS_CACHE: 'true', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
+    const first = await run(['cluster-list'], env);
+    expect([first.r.code, first.keystone, first.r.stderr]).toEqual([0, AUTH, `magnum: token cached in ${onlyCacheFile()} (no usable keyring)\n`]);
+    const second = await run(['cluster-list'], env);
+    expect([second.r.code, second.r.stderr, second.keystone]).toEqual([0, '', []]);
+  });
+
   it('with clouds.yaml cache: {auth: true}', async () => {
     const file = join(home, 'clouds.yaml');
     writeFileSync(

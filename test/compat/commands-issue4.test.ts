@@ -91,7 +91,14 @@ describeCompat('compat: issue 4 commands', () => {
   });
 
   describe('cluster-delete', () => {
-    const perSide = { setup: (side: Side) => createCluster(side.unique).then(() => undefined), cleanup: (side: Side) => deleteClusters([side.unique]) };
+    const perSide = {
+      // Right after the POST the conductor may not have written the cluster yet: wait until it is there.
+      setup: async (side: Side): Promise<void> => {
+        await createCluster(side.unique);
+        await waitForClusterStatus(side.unique, ['CREATE_IN_PROGRESS', 'CREATE_COMPLETE']);
+      },
+      cleanup: (side: Side) => deleteClusters([side.unique]),
+    };
     compat('one cluster', (side) => ['cluster-delete', side.unique], { ...perSide, normalise: named });
     compat('several, one unknown: per-item lines', (side) => ['cluster-delete', 'no-such-cluster', side.unique], {
       ...perSide,
@@ -202,8 +209,10 @@ describeCompat('compat: issue 4 commands', () => {
     const removeQuota = async (): Promise<void> => {
       await cli(['quotas-delete', '--project-id', project, '--resource', 'Cluster'], { env: ADMIN });
     };
+    /** A quota row for the project, made only when missing (a side must see the same row as the other). */
     const ensureQuota = async (): Promise<void> => {
-      await removeQuota();
+      const shown = await cli(['quotas-show', '--project-id', project, '--resource', 'Cluster'], { env: ADMIN });
+      if (/^\| id /m.test(shown.stdout)) return;
       const r = await cli(['quotas-create', '--project-id', project, '--resource', 'Cluster', '--hard-limit', '4'], { env: ADMIN });
       if (r.code !== 0) throw new Error(`quotas-create failed: ${r.stdout}${r.stderr}`);
     };

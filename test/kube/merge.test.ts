@@ -52,6 +52,10 @@ users:
     token: def
 `;
 
+const CLUSTER_ENTRY = `- cluster:\n    certificate-authority-data: ${b64(CA)}\n    server: https://127.0.0.1:6443\n  name: k8s\n`;
+const CONTEXT_ENTRY = '- context:\n    cluster: k8s\n    user: k8s-admin\n  name: k8s\n';
+const USER_ENTRY = `- name: k8s-admin\n  user:\n    client-certificate-data: ${b64('CERT\n')}\n    client-key-data: ${b64('KEY\n')}\n`;
+
 type Named = { name: string } & Record<string, unknown>;
 const names = (config: Record<string, unknown>, section: string): string[] => (config[section] as Named[]).map((e) => e.name);
 
@@ -73,11 +77,12 @@ describe('mergeKubeconfig', () => {
       user: { 'client-certificate-data': b64('CERT\n'), 'client-key-data': b64('KEY\n') },
     });
     expect((merged.contexts as Named[])[2]).toEqual({ context: { cluster: 'k8s', user: 'k8s-admin' }, name: 'k8s' });
-    // The other entries are the same text, the user's comment included.
-    const before = EXISTING.split('\n');
-    expect(text.split('\n').filter((line) => before.includes(line)).length).toBe(before.length - 1);
-    expect(text).toContain('# the dev token is rotated weekly\n- name: dev-user\n');
-    expect(text).toContain('current-context: k8s\n');
+    // The other entries keep their text, the user's comment included; ours are appended.
+    expect(text).toBe(
+      EXISTING.replace('  name: prod\ncontexts:', `  name: prod\n${CLUSTER_ENTRY}contexts:`)
+        .replace('  name: prod\ncurrent-context: prod\n', `  name: prod\n${CONTEXT_ENTRY}current-context: k8s\n`)
+        .replace(/token: def\n$/, `token: def\n${USER_ENTRY}`),
+    );
   });
 
   it('replaces the entries of the same names in place, on a second merge', () => {

@@ -1,0 +1,190 @@
+// cluster-config's options beyond the reference, through the built CLI against the fake
+// cloud: --merge into the user's kubeconfig, --output-certs, --use-keystone.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useFakeCloud } from '../support/cli-fixture';
+
+const f = useFakeCloud();
+const KUBECTL = '/usr/bin/kubectl';
+const HAVE_KUBECTL = spawnSync(KUBECTL, ['version', '--client'], { stdio: 'ignore' }).status === 0;
+const NO_KUBECTL = HAVE_KUBECTL ? '' : ` [skipped: ${KUBECTL} is not installed]`;
+const tmp = (): string => mkdtempSync(join(tmpdir(), 'magnum-merge-cli-'));
+const mode = (p: string): number => statSync(p).mode & 0o777;
+
+const TWO_CONTEXTS = `apiVersion: v1
+clusters:
+- cluster:
+    server: https://dev.example.com:6443
+  name: dev
+- cluster:
+    server: https://prod.example.com:6443
+  name: prod
+contexts:
+- context:
+    cluster: dev
+    user: dev-user
+  name: dev
+- context:
+    cluster: prod
+    user: prod-user
+  name: prod
+current-context: prod
+kind: Config
+preferences: {}
+users:
+- name: dev-user
+  user:
+    token: abc
+- name: prod-user
+  user:
+    token: def
+`;
+
+type Named = { name: string } & Record<string, unknown>;
+const names = (file: string, section: string): string[] => (parse(readFileSync(file, 'utf8'))[section] as Named[]).map((e) => e.name);
+
+beforeAll(() => {
+  const tls = f.cloud.seedTemplate({ name: 'k8s', coe: 'kubernetes' });
+  f.cloud.seedCluster({ name: 'kube-a', cluster_template_id: tls.uuid });
+  f.cloud.seedCluster({ name: 'kube-b', cluster_template_id: tls.uuid });
+  const swarm = f.cloud.seedTemplate({ name: 'swarm', coe: 'swarm' });
+  f.cloud.seedCluster({ name: 'swarm-a', cluster_template_id: swarm.uuid });
+});
+
+describe('cluster-config --merge', () => {
+  it("adds the cluster to $KUBECONFIG's first file, keeps the other contexts, prints only on stderr", async () => {
+    const home = tmp();
+    const cwd = tmp();
+    const file = join(tmp(), 'config');
+    writeFileSync(file, TWO_CONTEXTS, { mode: 0o644 });
+    const env = { HOME: home, KUBECONFIG: `${file}:${join(home, 'other')}` };
+    const r = await f.magnum(['cluster-config', 'kube-a', '--merge'], { cwd, env });
+    expect(r).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `Added context "kube-a" (cluster "kube-a", user "kube-a-admin") in ${file}; it is now the current context.\n`,
+    });
+    expect(readdirSync(cwd)).toEqual([]);
+    expect(mode(file)).toBe(0o600);
+    expect(names(file, 'contexts')).toEqual(['dev', 'prod', 'kube-a']);
+    const merged = parse(readFileSync(file, 'utf8'));
+    expect(merged['current-context']).toBe('kube-a');
+    expect(merged.clusters[2].cluster.server).toBe('https://127.0.0.1:6443');
+    expect(Object.keys(merged.users[2].user)).toEqual(['client-certificate-data', 'client-key-data']);
+
+    // Again, and another cluster: replaced in place, then added.
+    const again = await f.magnum(['cluster-config', 'kube-a', '--merge'], { cwd, env });
+    expect(again.stderr).toBe(`Updated context "kube-a" (cluster "kube-a", user "kube-a-admin") in ${file}; it is now the current context.\n`);
+    expect((await f.magnum(['cluster-config', 'kube-b', '--merge'], { cwd, env })).code).toBe(0);
+    expect(names(file, 'contexts')).toEqual(['dev', 'prod', 'kube-a', 'kube-b']);
+    expect(names(file, 'users')).toEqual(['dev-user', 'prod-user', 'kube-a-admin', 'kube-b-admin']);
+    expect(parse(readFileSync(file, 'utf8'))['current-context']).toBe('kube-b');
+  });
+
+  it.skipIf(!HAVE_KUBECTL)(`kubectl config get-contexts lists the two old contexts and ours${NO_KUBECTL}`, async () => {
+    const file = join(tmp(), 'config');
+    writeFileSync(file, TWO_CONTEXTS);
+    expect((await f.magnum(['cluster-config', 'kube-a', '--merge'], { env: { KUBECONFIG: file } })).code).toBe(0);
+    const out = execFileSync(KUBECTL, ['config', 'get-contexts', '--kubeconfig', file], { encoding: 'utf8' });
+    expect(out.trim().split('\n').slice(1).map((line) => line.trim().split(/\s+/))).toEqual([
+      ['dev', 'dev', 'dev-user'],
+      ['*', 'kube-a', 'kube-a', 'kube-a-admin'],
+      ['prod', 'prod', 'prod-user'],
+    ]);
+  });
+
+  it('creates ~/.kube/config (0700 directory, 0600 file) when there is no kubeconfig yet', async () => {
+    const home = tmp();
+    const r = await f.magnum(['cluster-config', 'kube-a', '--merge'], { env: { HOME: home } });
+    const file = join(home, '.kube', 'config');
+    expect(r.stderr).toBe(`Added context "kube-a" (cluster "kube-a", user "kube-a-admin") in ${file}; it is now the current context.\n`);
+    expect(mode(join(home, '.kube'))).toBe(0o700);
+    expect(mode(file)).toBe(0o600);
+    expect(names(file, 'clusters')).toEqual(['kube-a']);
+  });
+
+  it('updates a symlinked kubeconfig where it points', async () => {
+    const home = tmp();
+    const real = join(tmp(), 'real-config');
+    writeFileSync(real, TWO_CONTEXTS);
+    mkdirSync(join(home, '.kube'));
+    symlinkSync(real, join(home, '.kube', 'config'));
+    expect((await f.magnum(['cluster-config', 'kube-a', '--merge'], { env: { HOME: home } })).code).toBe(0);
+    expect(names(real, 'contexts')).toEqual(['dev', 'prod', 'kube-a']);
+  });
+
+  it('leaves a kubeconfig it cannot parse alone', async () => {
+    const file = join(tmp(), 'config');
+    writeFileSync(file, 'clusters: [\n');
+    const r = await f.magnum(['cluster-config', 'kube-a', '--merge'], { env: { KUBECONFIG: file } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^ERROR: Cannot merge into ${file}: cannot parse it as YAML: `));
+    expect(readFileSync(file, 'utf8')).toBe('clusters: [\n');
+  });
+
+  it('writes the pem files into --dir only with --output-certs', async () => {
+    const dir = tmp();
+    const file = join(tmp(), 'config');
+    const r = await f.magnum(['cluster-config', 'kube-a', '--merge', '--output-certs', '--dir', dir], { env: { KUBECONFIG: file } });
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['ca.pem', 'cert.pem', 'key.pem']);
+    const user = parse(readFileSync(file, 'utf8')).users[0].user;
+    expect(Buffer.from(user['client-key-data'], 'base64').toString()).toBe(readFileSync(join(dir, 'key.pem'), 'utf8'));
+  });
+
+  it('is for Kubernetes clusters only', async () => {
+    const file = join(tmp(), 'config');
+    const r = await f.magnum(['cluster-config', 'swarm-a', '--merge'], { env: { KUBECONFIG: file } });
+    expect(r).toEqual({ code: 1, stdout: '', stderr: 'ERROR: --merge applies to Kubernetes clusters only; cluster swarm-a uses swarm.\n' });
+    expect(existsSync(file)).toBe(false);
+  });
+});
+
+describe('cluster-config --use-keystone and --output-certs', () => {
+  it('--use-keystone: the exec-credential kubeconfig (§6.4 C) with the CA, and only ca.pem', async () => {
+    const cwd = tmp();
+    const signs = () => f.cloud.requests.filter((q) => q.method === 'POST' && q.path === '/v1/certificates').length;
+    const signedBefore = signs();
+    const r = await f.magnum(['cluster-config', 'kube-a', '--use-keystone'], { cwd });
+    expect(r).toEqual({ code: 0, stderr: '', stdout: `export KUBECONFIG=${cwd}/config\n\n` });
+    expect(readdirSync(cwd).sort()).toEqual(['ca.pem', 'config']);
+    const text = readFileSync(join(cwd, 'config'), 'utf8');
+    expect(text).toContain('current-context: openstackuser@kubernetes\n');
+    expect(text).toContain('      command: /bin/bash\n');
+    const config = parse(text);
+    expect(Buffer.from(config.clusters[0].cluster['certificate-authority-data'], 'base64').toString()).toBe(readFileSync(join(cwd, 'ca.pem'), 'utf8'));
+    // No client certificate was asked for.
+    expect(signs()).toBe(signedBefore);
+  });
+
+  it('--use-keystone --merge: a per-cluster exec user', async () => {
+    const file = join(tmp(), 'config');
+    const r = await f.magnum(['cluster-config', 'kube-b', '--use-keystone', '--merge'], { env: { KUBECONFIG: file } });
+    expect(r.stderr).toBe(`Added context "kube-b" (cluster "kube-b", user "kube-b-keystone") in ${file}; it is now the current context.\n`);
+    expect(parse(readFileSync(file, 'utf8')).users[0].user.exec.command).toBe('/bin/bash');
+  });
+
+  it('--output-certs changes nothing without --merge: the pem files are written anyway, as the reference does', async () => {
+    const cwd = tmp();
+    const r = await f.magnum(['cluster-config', 'kube-a', '--output-certs'], { cwd });
+    expect(r.code).toBe(0);
+    expect(readdirSync(cwd).sort()).toEqual(['ca.pem', 'cert.pem', 'config', 'key.pem']);
+  });
+
+  it('--use-keystone is for Kubernetes clusters only', async () => {
+    const r = await f.magnum(['cluster-config', 'swarm-a', '--use-keystone'], { cwd: tmp() });
+    expect(r.stderr).toBe('ERROR: --use-keystone applies to Kubernetes clusters only; cluster swarm-a uses swarm.\n');
+  });
+
+  it("the options stay out of the reference's help and are never abbreviated", async () => {
+    const help = await f.magnum(['help', 'cluster-config']);
+    expect(help.stdout).not.toMatch(/--merge|--use-keystone|--output-certs|--wait/);
+    const r = await f.magnum(['cluster-config', 'kube-a', '--mer'], { cwd: tmp() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error: unrecognized arguments: --mer\n');
+  });
+});
