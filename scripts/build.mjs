@@ -9,6 +9,22 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The named exports of the yaml package, spelled out so esbuild can annotate them for import(). */
+function yamlExportNames() {
+  const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+  return Object.keys(createRequire(import.meta.url)('yaml')).filter((k) => k !== 'default' && identifier.test(k));
+}
+
+// `yaml` is needed only for clouds.yaml, `-f yaml` and kubeconfig merging. It gets a
+// bundle of its own, required on first use: ~30 ms instead of ~110 ms for the package's
+// many files, and nothing at all for the commands that never touch YAML.
+const yamlAsSeparateBundle = {
+  name: 'yaml-as-separate-bundle',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.cjs', external: true }));
+  },
+};
 await build({
   absWorkingDir: root,
   entryPoints: ['src/cli.ts'],
@@ -18,7 +34,23 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
-  external: ['yaml', '@napi-rs/keyring'],
+  external: ['@napi-rs/keyring'],
+  plugins: [yamlAsSeparateBundle],
+  logLevel: 'warning',
+});
+await build({
+  absWorkingDir: root,
+  // ESM in, CJS out: esbuild annotates the export names so that import() sees them too.
+  stdin: {
+    contents: `export { ${yamlExportNames().join(', ')} } from 'yaml'; export { default } from 'yaml';`,
+    resolveDir: root,
+    loader: 'js',
+  },
+  outfile: 'dist/yaml.cjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
   logLevel: 'warning',
 });
 

@@ -14,6 +14,12 @@ export function cacheDirectory(env: Record<string, string | undefined>, homeDir:
   return join(env.XDG_CACHE_HOME || join(homeDir, '.cache'), 'magnum');
 }
 
+/** Owned by us with no group/other bits. Windows has neither uids nor mode bits (the profile directory's ACL protects it). */
+function privateToUs(uid: number, mode: number): boolean {
+  if (process.platform === 'win32') return true;
+  return uid === process.getuid?.() && (mode & 0o077) === 0;
+}
+
 export class FileTokenCache {
   readonly path: string;
   private droppedThisRun = false;
@@ -36,8 +42,7 @@ export class FileTokenCache {
     }
     try {
       const st = fstatSync(fd);
-      const uid = process.getuid?.();
-      if (!st.isFile() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o077) !== 0) return null;
+      if (!st.isFile() || !privateToUs(st.uid, st.mode)) return null;
       return decodeEntry(this.key, readFileSync(fd, 'utf8'));
     } catch {
       return null;

@@ -37,6 +37,11 @@ describe('cluster-update', () => {
     expect(r).toEqual({ stdout: 'Request to update cluster k8s-1 has been accepted.\n', stderr: '', code: 0 });
   });
 
+  it('prints the accepted line with --magnum-api-version 1.1 too (README difference 10)', async () => {
+    const r = await f.magnum(['--magnum-api-version', '1.1', 'cluster-update', 'k8s-1', 'replace', 'node_count=1']);
+    expect(r).toEqual({ stdout: 'Request to update cluster k8s-1 has been accepted.\n', stderr: '', code: 0 });
+  });
+
   it('sends labels as a Python dict repr and prints the server refusal on stdout, exit 1', async () => {
     const r = await f.magnum(['cluster-update', 'k8s-1', 'add', 'labels=a=b,c=d']);
     expect(lastBody(f.cloud, 'PATCH')).toBe('[{"op":"add","path":"/labels","value":"{\'a\': \'b\', \'c\': \'d\'}"}]');
