@@ -231,7 +231,7 @@ row('cluster-template-list', 'ours cluster-template-list', 'reference cluster-te
   serverAt('bare cluster-template-list', 'total'), 'node -e 0 + server', 30);
 row('cluster-list', 'ours cluster-list', 'reference cluster-list', serverAt('bare cluster-list', 'total'), 'node -e 0 + server', 30);
 // A warm token cache skips discovery and the token POST: compare with the GET alone.
-row('cluster-list --os-cache (warm)', 'ours cluster-list (cache)', 'reference cluster-list',
+row('cluster-list, OS_CACHE=true (warm)', 'ours cluster-list (cache)', 'reference cluster-list',
   serverAt('bare cluster-list', 'get'), 'node -e 0 + GET', undefined);
 
 const headers = { command: 'command', ours: 'ours (median)', reference: 'reference (median)', ratio: 'ref/ours', overhead: 'our overhead', budget: 'budget', verdict: '' };

@@ -180,7 +180,9 @@ async function discoverV3(authUrl: string, opts: KeystoneOptions): Promise<strin
     throw new CommandError(reason ? `${DISCOVERY_FAILURE} ${reason}` : DISCOVERY_FAILURE);
   };
   try {
+    opts.debugLog?.(`REQ: GET ${authUrl} (identity version discovery)`);
     res = await opts.transport.send({ method: 'GET', url: authUrl, headers: { Accept: 'application/json', 'User-Agent': opts.userAgent } });
+    opts.debugLog?.(`RESP: [${res.status}] GET ${authUrl}`);
   } catch (e) {
     if (e instanceof TransportError) {
       if (new URL(authUrl).pathname.startsWith('/v3')) return authUrl;

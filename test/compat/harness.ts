@@ -6,7 +6,7 @@
  * HOW TO ADD A CASE FILE (test/compat/<topic>.test.ts):
  *
  *   import { compat, describeCompat } from './harness';
- *   import { deleteCluster, uniqueName } from './resources';
+ *   import { createCluster, deleteCluster } from './resources';
  *   import { normalisers } from './normalise';
  *
  *   describeCompat('cluster-delete', () => {
@@ -24,15 +24,16 @@
  *   LANG=C.UTF-8, then `options.env` (undefined removes a variable).
  * - The reference runs first, then ours, sequentially, on the same cloud state.
  * - stdout: the reference's deprecation banner and the warning lines ours moves to stderr
- *   (deprecated options, cluster-config's api_address) are removed; ours must print each
- *   such warning on stderr; the cwd/HOME of each
- *   side become `<CWD>`/`<HOME>`; then `options.normalise` (both sides); must be equal.
+ *   (deprecated options, cluster-config's api_address) are removed, and ours must print
+ *   each such warning on stderr; each side's cwd/HOME become `<CWD>`/`<HOME>`; then
+ *   `options.normalise` runs on both. The results must be equal.
  * - exit code: equal, unless `expectExit` says otherwise; `expectExit: {reference: 0,
  *   ours: 1}` is for the reference's "failure line + exit 0" commands. Both are asserted.
  * - stderr (loose): when the reference printed `ERROR: b'…'`, ours must print an
  *   `ERROR: ` line (without the b'…'); with `sameError: true` the decoded message must
- *   equal ours (after the placeholders and `normalise`). With `sameStderr: true` the whole stderr must be equal (usage errors).
- *   When the reference's stderr is empty, ours may only hold the moved warnings.
+ *   equal ours (after the placeholders and `normalise`). With `sameStderr: true` the
+ *   whole stderr must be equal (usage errors). When the reference's stderr is empty,
+ *   ours may only hold the moved warnings.
  * - `check(outcomes)` adds assertions of your own (files written, ...).
  * - `retries: n` re-runs both sides on a mismatch: only for read-only cases whose output
  *   can change under you on a shared cloud (other people's clusters progressing).
