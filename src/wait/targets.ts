@@ -16,29 +16,38 @@ export type Operation = 'create' | 'update' | 'delete' | 'settle';
 
 const plural = (n: unknown, word: string): string => `${String(n)} ${word}${n === 1 ? '' : 's'}`;
 
-function isNotFound(e: unknown): boolean {
-  return e instanceof ApiError && e.status === 404;
-}
-
 interface Judge {
-  /** `Cluster k8s` / `Nodegroup ng-1 of cluster k8s`, for the failure line. */
+  /** `Cluster k8s` / `Nodegroup ng-1`, for the failure line. */
   subject: string;
   summary(r: Resource): string;
 }
+
+/** What a GET gave: the resource, `gone` (404), or `unready` (a create's 400, see below). */
+type Sighting = Resource | 'gone' | 'unready';
+
+const NOT_VISIBLE_YET = 'accepted, not visible yet';
 
 /**
  * The state of one observation. `status` alone decides, apart from freshness:
  * *_IN_PROGRESS is pending; *_FAILED and ROLLBACK_COMPLETE (an update undone) failed;
  * other *_COMPLETE done, except for a delete, which is done only when the GET is a 404.
+ *
+ * A create is also cast to the conductor, which writes the cluster row and then its
+ * nodegroups: until then a GET of the new UUID answers 404, and in between 400 (magnum 15
+ * cannot build a cluster without nodegroups: "Invalid input for field/attribute
+ * master_count"). Both mean "not there yet" until the resource has been seen once.
  */
 function classifier(op: Operation, judge: Judge, before: Resource | null) {
   let sawInProgress = false;
-  return (r: Resource | null): Observation => {
-    if (r === null) {
+  let seen = false;
+  return (r: Sighting): Observation => {
+    if (r === 'unready' || (r === 'gone' && op === 'create' && !seen)) return { state: 'pending', summary: NOT_VISIBLE_YET };
+    if (r === 'gone') {
       return op === 'delete'
         ? { state: 'done', summary: 'deleted' }
         : { state: 'failed', summary: 'deleted', failure: `${judge.subject} no longer exists.` };
     }
+    seen = true;
     const status = String(r.status ?? '');
     const summary = judge.summary(r);
     if (status.endsWith('_IN_PROGRESS')) {
@@ -69,11 +78,13 @@ function faultLines(faults: unknown): string {
     .join('');
 }
 
-async function fetchOrNull(fetch: () => Promise<Resource>): Promise<Resource | null> {
+/** One GET as a Sighting; a 400 counts as `unready` only for a create (see classifier). */
+async function sight(op: Operation, fetch: () => Promise<Resource>): Promise<Sighting> {
   try {
     return await fetch();
   } catch (e) {
-    if (isNotFound(e)) return null;
+    if (e instanceof ApiError && e.status === 404) return 'gone';
+    if (e instanceof ApiError && e.status === 400 && op === 'create') return 'unready';
     throw e;
   }
 }
@@ -86,7 +97,7 @@ export function clusterTarget(client: MagnumClient, ident: string, label: string
   }, before);
   return {
     description: `cluster ${label}`,
-    observe: async () => classify(await fetchOrNull(() => getCluster(client, ident))),
+    observe: async () => classify(await sight(op, () => getCluster(client, ident))),
   };
 }
 
@@ -104,6 +115,6 @@ export function nodegroupTarget(
   }, before);
   return {
     description: `nodegroup ${label}`,
-    observe: async () => classify(await fetchOrNull(() => getNodegroup(client, cluster, ident))),
+    observe: async () => classify(await sight(op, () => getNodegroup(client, cluster, ident))),
   };
 }

@@ -4,8 +4,8 @@ import { ApiError } from '../../src/api/errors';
 import type { Resource } from '../../src/api/resources';
 import { clusterTarget, nodegroupTarget } from '../../src/wait/targets';
 
-/** A client whose GETs answer the given resources in turn (null = 404); records the paths. */
-function client(answers: (Resource | null)[]): MagnumClient & { paths: string[] } {
+/** A client whose GETs answer the given resources in turn (null = 404, 400 = a 400); records the paths. */
+function client(answers: (Resource | null | 400)[]): MagnumClient & { paths: string[] } {
   const paths: string[] = [];
   let i = 0;
   const stub = {
@@ -14,6 +14,7 @@ function client(answers: (Resource | null)[]): MagnumClient & { paths: string[] 
       paths.push(`${method} ${path}`);
       const answer = answers[Math.min(i++, answers.length - 1)];
       if (answer === null) throw new ApiError(404, `Cluster could not be found.`, '');
+      if (answer === 400) throw new ApiError(400, 'Invalid input for field/attribute master_count.', '');
       return answer;
     },
   };
@@ -68,9 +69,25 @@ describe('clusterTarget', () => {
     expect((await clusterTarget(client([cluster('ROLLBACK_COMPLETE')]), 'u-1', 'k8s', 'create').observe()).state).toBe('failed');
   });
 
-  it('create: a cluster that disappears is a failure', async () => {
-    const observation = await clusterTarget(client([null]), 'u-1', 'k8s', 'create').observe();
-    expect(observation).toEqual({ state: 'failed', summary: 'deleted', failure: 'Cluster k8s no longer exists.' });
+  it('create: 404 and 400 mean "not there yet" until the conductor has written the cluster', async () => {
+    // magnum 15 creates the row and then its nodegroups in the conductor, after the 202.
+    const c = client([null, 400, cluster('CREATE_IN_PROGRESS'), cluster('CREATE_COMPLETE')]);
+    const target = clusterTarget(c, 'u-1', 'k8s', 'create');
+    expect(await target.observe()).toEqual({ state: 'pending', summary: 'accepted, not visible yet' });
+    expect(await target.observe()).toEqual({ state: 'pending', summary: 'accepted, not visible yet' });
+    expect(await states(target, 2)).toEqual(['pending', 'done']);
+  });
+
+  it('create: a cluster that disappears once seen is a failure', async () => {
+    const target = clusterTarget(client([cluster('CREATE_IN_PROGRESS'), null]), 'u-1', 'k8s', 'create');
+    await target.observe();
+    expect(await target.observe()).toEqual({ state: 'failed', summary: 'deleted', failure: 'Cluster k8s no longer exists.' });
+  });
+
+  it('a 400 is an error for anything but a create', async () => {
+    await expect(clusterTarget(client([400]), 'u-1', 'k8s', 'update', cluster('CREATE_COMPLETE')).observe()).rejects.toThrow(
+      'Invalid input for field/attribute master_count.',
+    );
   });
 
   it('update: the settled status of before the request does not count, a changed one does', async () => {
