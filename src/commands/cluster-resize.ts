@@ -4,11 +4,10 @@
  * /v1/clusters/<uuid>/actions/resize (microversion >= 1.7; --nodegroup >= 1.9).
  */
 import type { CommandModule } from './types';
-import { getCluster, resizeCluster } from '../api/resources';
+import { resizeCluster } from '../api/resources';
 import type { Resource } from '../api/resources';
-import { waitOptions, waitSettings } from '../wait/options';
-import { waitUntilDone } from '../wait/poll';
-import { clusterTarget } from '../wait/targets';
+import { waitOptions } from '../wait/options';
+import { runClusterAction } from './shared/cluster-action';
 
 export const clusterResize: CommandModule = {
   name: 'cluster-resize',
@@ -30,16 +29,11 @@ export const clusterResize: CommandModule = {
     ...waitOptions(true, 'the resize'),
   ],
   async run(ctx, args) {
-    const wait = waitSettings(args);
-    const cluster = await getCluster(ctx.client, args.cluster as string);
-    const uuid = String(cluster.uuid);
     // Body keys in the order magnumclient's ClusterManager.resize builds them.
     const body: Resource = { node_count: args.node_count };
     const toRemove = args.nodes_to_remove as string[] | null;
     if (toRemove && toRemove.length > 0) body.nodes_to_remove = toRemove;
     if (args.nodegroup != null) body.nodegroup = args.nodegroup;
-    await resizeCluster(ctx.client, uuid, body);
-    ctx.io.out(`Request to resize cluster ${String(args.cluster)} has been accepted.\n`);
-    if (wait) await waitUntilDone(ctx, clusterTarget(ctx.client, uuid, String(args.cluster), 'update', cluster), wait);
+    await runClusterAction(ctx, args, 'resize', (client, uuid) => resizeCluster(client, uuid, body));
   },
 };

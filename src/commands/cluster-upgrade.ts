@@ -5,11 +5,10 @@
  * given, name or UUID; the server resolves it.
  */
 import type { CommandModule } from './types';
-import { getCluster, upgradeCluster } from '../api/resources';
+import { upgradeCluster } from '../api/resources';
 import type { Resource } from '../api/resources';
-import { waitOptions, waitSettings } from '../wait/options';
-import { waitUntilDone } from '../wait/poll';
-import { clusterTarget } from '../wait/targets';
+import { waitOptions } from '../wait/options';
+import { runClusterAction } from './shared/cluster-action';
 
 export const clusterUpgrade: CommandModule = {
   name: 'cluster-upgrade',
@@ -32,15 +31,10 @@ export const clusterUpgrade: CommandModule = {
     ...waitOptions(true, 'the upgrade'),
   ],
   async run(ctx, args) {
-    const wait = waitSettings(args);
-    const cluster = await getCluster(ctx.client, args.cluster as string);
-    const uuid = String(cluster.uuid);
     // ClusterManager.upgrade: max_batch_size only when truthy, nodegroup only when given.
     const body: Resource = { cluster_template: args.cluster_template };
     if (args.max_batch_size) body.max_batch_size = args.max_batch_size;
     if (args.nodegroup != null) body.nodegroup = args.nodegroup;
-    await upgradeCluster(ctx.client, uuid, body);
-    ctx.io.out(`Request to upgrade cluster ${String(args.cluster)} has been accepted.\n`);
-    if (wait) await waitUntilDone(ctx, clusterTarget(ctx.client, uuid, String(args.cluster), 'update', cluster), wait);
+    await runClusterAction(ctx, args, 'upgrade', (client, uuid) => upgradeCluster(client, uuid, body));
   },
 };

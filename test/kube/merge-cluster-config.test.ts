@@ -1,48 +1,16 @@
 // cluster-config's options beyond the reference, through the built CLI against the fake
 // cloud: --merge into the user's kubeconfig, --output-certs, --use-keystone.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useFakeCloud } from '../support/cli-fixture';
+import { DEV_ROW, HAVE_KUBECTL, NO_KUBECTL, PROD_ROW, TWO_CONTEXTS, kubectlContexts } from './merge-fixtures';
 
 const f = useFakeCloud();
-const KUBECTL = '/usr/bin/kubectl';
-const HAVE_KUBECTL = spawnSync(KUBECTL, ['version', '--client'], { stdio: 'ignore' }).status === 0;
-const NO_KUBECTL = HAVE_KUBECTL ? '' : ` [skipped: ${KUBECTL} is not installed]`;
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'magnum-merge-cli-'));
 const mode = (p: string): number => statSync(p).mode & 0o777;
-
-const TWO_CONTEXTS = `apiVersion: v1
-clusters:
-- cluster:
-    server: https://dev.example.com:6443
-  name: dev
-- cluster:
-    server: https://prod.example.com:6443
-  name: prod
-contexts:
-- context:
-    cluster: dev
-    user: dev-user
-  name: dev
-- context:
-    cluster: prod
-    user: prod-user
-  name: prod
-current-context: prod
-kind: Config
-preferences: {}
-users:
-- name: dev-user
-  user:
-    token: abc
-- name: prod-user
-  user:
-    token: def
-`;
 
 type Named = { name: string } & Record<string, unknown>;
 const names = (file: string, section: string): string[] => (parse(readFileSync(file, 'utf8'))[section] as Named[]).map((e) => e.name);
@@ -89,12 +57,7 @@ describe('cluster-config --merge', () => {
     const file = join(tmp(), 'config');
     writeFileSync(file, TWO_CONTEXTS);
     expect((await f.magnum(['cluster-config', 'kube-a', '--merge'], { env: { KUBECONFIG: file } })).code).toBe(0);
-    const out = execFileSync(KUBECTL, ['config', 'get-contexts', '--kubeconfig', file], { encoding: 'utf8' });
-    expect(out.trim().split('\n').slice(1).map((line) => line.trim().split(/\s+/))).toEqual([
-      ['dev', 'dev', 'dev-user'],
-      ['*', 'kube-a', 'kube-a', 'kube-a-admin'],
-      ['prod', 'prod', 'prod-user'],
-    ]);
+    expect(kubectlContexts(file)).toEqual([DEV_ROW, ['*', 'kube-a', 'kube-a', 'kube-a-admin'], PROD_ROW]);
   });
 
   it('creates ~/.kube/config (0700 directory, 0600 file) when there is no kubeconfig yet', async () => {

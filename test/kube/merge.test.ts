@@ -1,6 +1,6 @@
 // mergeKubeconfig: one cluster's entries into an existing kubeconfig, everything else
 // kept (checked with kubectl itself where it is installed).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +8,7 @@ import * as YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { renderCertKubeconfig, renderKeystoneKubeconfig } from '../../src/kube/kubeconfig';
 import { kubeconfigPath, mergeKubeconfig } from '../../src/kube/merge';
-
-const KUBECTL = '/usr/bin/kubectl';
-const HAVE_KUBECTL = spawnSync(KUBECTL, ['version', '--client'], { stdio: 'ignore' }).status === 0;
-const NO_KUBECTL = HAVE_KUBECTL ? '' : ` [skipped: ${KUBECTL} is not installed]`;
+import { DEV_ROW, HAVE_KUBECTL, KUBECTL, NO_KUBECTL, PROD_ROW, TWO_CONTEXTS as EXISTING, kubectlContexts } from './merge-fixtures';
 
 const CA = '-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----\n';
 const incoming = (server = 'https://127.0.0.1:6443'): string =>
@@ -19,38 +16,6 @@ const incoming = (server = 'https://127.0.0.1:6443'): string =>
 const NAMES = { cluster: 'k8s', user: 'k8s-admin', context: 'k8s' };
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 
-/** A kubeconfig as kubectl writes it, with two contexts and a comment of the user's. */
-const EXISTING = `apiVersion: v1
-clusters:
-- cluster:
-    server: https://dev.example.com:6443
-  name: dev
-- cluster:
-    insecure-skip-tls-verify: true
-    server: https://prod.example.com:6443
-  name: prod
-contexts:
-- context:
-    cluster: dev
-    namespace: team-a
-    user: dev-user
-  name: dev
-- context:
-    cluster: prod
-    user: prod-user
-  name: prod
-current-context: prod
-kind: Config
-preferences: {}
-users:
-# the dev token is rotated weekly
-- name: dev-user
-  user:
-    token: abc
-- name: prod-user
-  user:
-    token: def
-`;
 
 const CLUSTER_ENTRY = `- cluster:\n    certificate-authority-data: ${b64(CA)}\n    server: https://127.0.0.1:6443\n  name: k8s\n`;
 const CONTEXT_ENTRY = '- context:\n    cluster: k8s\n    user: k8s-admin\n  name: k8s\n';
@@ -121,13 +86,7 @@ describe('mergeKubeconfig', () => {
   it.skipIf(!HAVE_KUBECTL)(`kubectl config get-contexts lists all three, ours current${NO_KUBECTL}`, () => {
     const file = join(mkdtempSync(join(tmpdir(), 'magnum-merge-')), 'config');
     writeFileSync(file, mergeKubeconfig(YAML, EXISTING, incoming(), NAMES).text);
-    const out = execFileSync(KUBECTL, ['config', 'get-contexts', '--kubeconfig', file], { encoding: 'utf8' });
-    const rows = out.trim().split('\n').slice(1).map((line) => line.trim().split(/\s+/));
-    expect(rows).toEqual([
-      ['dev', 'dev', 'dev-user', 'team-a'],
-      ['*', 'k8s', 'k8s', 'k8s-admin'],
-      ['prod', 'prod', 'prod-user'],
-    ]);
+    expect(kubectlContexts(file)).toEqual([DEV_ROW, ['*', 'k8s', 'k8s', 'k8s-admin'], PROD_ROW]);
     const view = execFileSync(KUBECTL, ['config', 'view', '--raw', '--minify', '-o', 'jsonpath={.users[0].user.client-key-data}', '--kubeconfig', file], {
       encoding: 'utf8',
     });

@@ -1,0 +1,29 @@
+/**
+ * The common run of cluster-resize and cluster-upgrade (`openstack coe cluster resize`
+ * and `upgrade`, magnumclient.md §9): GET the cluster for its UUID, POST the action, print
+ * the accepted line with the cluster as the user named it, then `--wait` if asked.
+ */
+import type { ParsedValues } from '../../argparse/spec';
+import type { Resource } from '../../api/resources';
+import type { MagnumClient } from '../../api/client';
+import { getCluster } from '../../api/resources';
+import { waitSettings } from '../../wait/options';
+import { waitUntilDone } from '../../wait/poll';
+import { clusterTarget } from '../../wait/targets';
+import type { CommandContext } from '../types';
+
+export async function runClusterAction(
+  ctx: CommandContext,
+  args: ParsedValues,
+  verb: 'resize' | 'upgrade',
+  send: (client: MagnumClient, uuid: string) => Promise<unknown>,
+): Promise<void> {
+  const wait = waitSettings(args);
+  const name = String(args.cluster);
+  const cluster: Resource = await getCluster(ctx.client, name);
+  const uuid = String(cluster.uuid);
+  await send(ctx.client, uuid);
+  ctx.io.out(`Request to ${verb} cluster ${name} has been accepted.\n`);
+  // The GET above is the snapshot that tells a settled status from this action's result.
+  if (wait) await waitUntilDone(ctx, clusterTarget(ctx.client, uuid, name, 'update', cluster), wait);
+}
