@@ -56,15 +56,12 @@ export function renderNoTlsKubeconfig({ clusterName, server }: NoTlsKubeconfigIn
   );
 }
 
-/** §6.4 B (TLS, client-certificate auth), byte for byte. */
-export function renderCertKubeconfig({
-  clusterName,
-  server,
-  caPem,
-  certPem,
-  keyPem,
-}: CertKubeconfigInput): string {
-  return lines(
+/**
+ * The part of §6.4 B and C before the user entry: the cluster with its CA, one
+ * context for `user` named `contextName`, and that context made current.
+ */
+function tlsKubeconfigHead(clusterName: string, server: string | null, caPem: string, user: string, contextName: string): string[] {
+  return [
     'apiVersion: v1',
     'clusters:',
     '- cluster:',
@@ -74,12 +71,25 @@ export function renderCertKubeconfig({
     'contexts:',
     '- context:',
     `    cluster: ${clusterName}`,
-    '    user: admin',
-    '  name: default',
-    'current-context: default',
+    `    user: ${user}`,
+    `  name: ${contextName}`,
+    `current-context: ${contextName}`,
     'kind: Config',
     'preferences: {}',
     'users:',
+  ];
+}
+
+/** §6.4 B (TLS, client-certificate auth), byte for byte. */
+export function renderCertKubeconfig({
+  clusterName,
+  server,
+  caPem,
+  certPem,
+  keyPem,
+}: CertKubeconfigInput): string {
+  return lines(
+    ...tlsKubeconfigHead(clusterName, server, caPem, 'admin', 'default'),
     '- name: admin',
     '  user:',
     `    client-certificate-data: ${base64Text(certPem)}`,
@@ -98,21 +108,7 @@ export function renderKeystoneKubeconfig({
   caPem,
 }: KeystoneKubeconfigInput): string {
   return lines(
-    'apiVersion: v1',
-    'clusters:',
-    '- cluster:',
-    `    certificate-authority-data: ${base64Text(caPem)}`,
-    `    server: ${server ?? 'None'}`,
-    `  name: ${clusterName}`,
-    'contexts:',
-    '- context:',
-    `    cluster: ${clusterName}`,
-    '    user: openstackuser',
-    '  name: openstackuser@kubernetes',
-    'current-context: openstackuser@kubernetes',
-    'kind: Config',
-    'preferences: {}',
-    'users:',
+    ...tlsKubeconfigHead(clusterName, server, caPem, 'openstackuser', 'openstackuser@kubernetes'),
     '- name: openstackuser',
     '  user:',
     '    exec:',

@@ -1,7 +1,7 @@
 // The -f formats against cliff's own formatters (the `openstack coe` output code) run by
 // /usr/bin/python3 through fixtures/cliff_formats_oracle.py, byte for byte, on seeded
 // random data; plus the cases where we differ on purpose. Skipped without cliff.
-import { spawnSync } from 'node:child_process';
+import { prng, pythonHasModules, runPythonOracle } from '../support/python-oracle';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -9,30 +9,16 @@ import {
   formatCsv, formatJson, formatShell, formatValueLines, formatValueRows, formatYamlEntries, formatYamlList,
 } from '../../src/output/formats';
 
-const PYTHON = '/usr/bin/python3';
 const ORACLE = fileURLToPath(new URL('./fixtures/cliff_formats_oracle.py', import.meta.url));
-const HAVE_CLIFF = spawnSync(PYTHON, ['-c', 'import cliff.formatters.yaml_format, yaml'], { stdio: 'ignore' }).status === 0;
+const HAVE_CLIFF = pythonHasModules('cliff.formatters.yaml_format, yaml');
 const NO_CLIFF = HAVE_CLIFF ? '' : ' [skipped: /usr/bin/python3 cannot import cliff and yaml]';
 
 type Case = { format: string; kind: 'list' | 'one'; columns: string[]; data: unknown[] };
 
 function cliff(cases: Case[]): string[] {
-  const res = spawnSync(PYTHON, [ORACLE], { input: JSON.stringify(cases), encoding: 'utf8', env: { ...process.env, PYTHONIOENCODING: 'utf-8' } });
-  if (res.status !== 0) throw new Error(`cliff oracle failed: ${res.stderr}`);
-  return JSON.parse(res.stdout) as string[];
+  return runPythonOracle<string[]>(ORACLE, cases);
 }
 
-/** mulberry32: seeded, so a failure is reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STRINGS = [
   '', 'k8s-1', 'CREATE_COMPLETE', 'a b', 'yes', 'no', 'on', 'null', '~', '123', '1.5', '0x1F', 'it\'s', 'say "hi"',

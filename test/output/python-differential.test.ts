@@ -2,7 +2,7 @@
 // stack (prettytable 3.6, wcwidth 0.2.5, magnumclient cliutils in /usr/bin/python3, all
 // cases in one Python process through test/output/fixtures/python_oracle.py), compared
 // byte for byte. Skipped where that Python stack is not installed.
-import { spawnSync } from 'node:child_process';
+import { prng, pythonHasModules, runPythonOracle } from '../support/python-oracle';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fieldsToColumns, printDict, printList } from '../../src/output/cliutils';
@@ -10,11 +10,10 @@ import type { Item } from '../../src/output/cliutils';
 import { renderTable } from '../../src/output/prettytable';
 import { pyRepr, pyReprBytes } from '../../src/output/pyrepr';
 
-const PYTHON = '/usr/bin/python3';
 const ORACLE = fileURLToPath(new URL('./fixtures/python_oracle.py', import.meta.url));
 
 function pythonHas(modules: string): boolean {
-  return spawnSync(PYTHON, ['-c', `import ${modules}`], { stdio: 'ignore' }).status === 0;
+  return pythonHasModules(modules);
 }
 const HAVE_PRETTYTABLE = pythonHas('prettytable, wcwidth');
 const HAVE_MAGNUMCLIENT = HAVE_PRETTYTABLE && pythonHas('magnumclient.common.cliutils');
@@ -32,24 +31,11 @@ type OracleCase =
 type OracleResult = { out: string } | { error: string };
 
 function runOracle(cases: readonly OracleCase[]): OracleResult[] {
-  const env: NodeJS.ProcessEnv = { ...process.env, PYTHONIOENCODING: 'utf-8' };
+  const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.UNICODE_VERSION; // would change wcwidth's table choice
-  const res = spawnSync(PYTHON, [ORACLE], { input: JSON.stringify(cases), env, encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (res.status !== 0) throw new Error(`python oracle failed: ${res.stderr}`);
-  return JSON.parse(res.stdout) as OracleResult[];
+  return runPythonOracle<OracleResult[]>(ORACLE, cases, env);
 }
 
-/** mulberry32: a tiny seeded PRNG so failures are reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Gen {
   readonly next: () => number;
