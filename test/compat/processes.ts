@@ -5,7 +5,7 @@
  * leaks in, so pyenv, a developer's clouds.yaml or MAGNUM_* settings cannot change
  * either side's behaviour.
  */
-import { spawn } from 'node:child_process';
+import { runProcess as runChild } from '../support/run-process';
 import { existsSync, mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -62,32 +62,14 @@ export interface RunOptions {
 }
 
 /** Runs a program to completion; never rejects for a non-zero exit. */
-export function runProcess(file: string, args: readonly string[], opts: RunOptions): Promise<ProcessResult> {
-  const started = performance.now();
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(file, args, { cwd: opts.cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolvePromise({
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8') + (signal ? `\n[killed by ${signal}]\n` : ''),
-        code: code ?? -1,
-        durationMs: performance.now() - started,
-      });
-    });
-    // No stdin unless the case gives one: an immediately closed pipe, as in CI.
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(opts.stdin ?? '');
-  });
+export async function runProcess(file: string, args: readonly string[], opts: RunOptions): Promise<ProcessResult> {
+  const run = await runChild(file, args, { ...opts, timeoutMs: opts.timeoutMs ?? 120_000 });
+  return {
+    stdout: run.stdout,
+    stderr: run.stderr + (run.signal ? `\n[killed by ${run.signal}]\n` : ''),
+    code: run.code ?? -1,
+    durationMs: run.durationMs,
+  };
 }
 
 /** Runs the reference client (`/usr/bin/magnum`, python3-magnumclient 4.0.0). */

@@ -1,6 +1,6 @@
 // Run the built CLI (bin/magnum → dist/magnum.cjs) as a child process with a clean
 // environment, for end-to-end tests against test/support/fake-cloud.ts.
-import { spawn } from 'node:child_process';
+import { runProcess } from './run-process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,24 +39,13 @@ export async function runCli(args: string[], opts: RunCliOptions = {}): Promise<
     ...opts.env,
   };
   try {
-    return await new Promise<RunCliResult>((resolve, reject) => {
-      const child = spawn(process.execPath, [cliPath, ...args], { cwd: opts.cwd ?? home, env, stdio: ['pipe', 'pipe', 'pipe'] });
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      child.stdout.on('data', (c: Buffer) => out.push(c));
-      child.stderr.on('data', (c: Buffer) => err.push(c));
-      const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 15000);
-      child.on('error', (e) => {
-        clearTimeout(timer);
-        reject(e);
-      });
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), code });
-      });
-      child.stdin.on('error', () => { /* the CLI may exit without reading stdin */ });
-      child.stdin.end(opts.input ?? '');
+    const run = await runProcess(process.execPath, [cliPath, ...args], {
+      cwd: opts.cwd ?? home,
+      env,
+      stdin: opts.input,
+      timeoutMs: opts.timeoutMs ?? 15000,
     });
+    return { stdout: run.stdout, stderr: run.stderr, code: run.code };
   } finally {
     if (ownHome) await rm(ownHome, { recursive: true, force: true });
   }
