@@ -9,7 +9,7 @@
 //
 // Both come from the interpreter the reference client runs on (/usr/bin/python3, or $PYTHON),
 // not from Node's ICU, so that the output does not change with the Node build.
-// Usage: node scripts/gen-wcwidth-tables.mjs   (needs python3-wcwidth: /work/shared/stack/install.sh)
+// Usage: node scripts/gen-wcwidth-tables.mjs   (needs python3-wcwidth: test/stack/install.sh)
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

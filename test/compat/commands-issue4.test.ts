@@ -53,7 +53,7 @@ describeCompat('compat: issue 4 commands', () => {
 
   beforeAll(async () => {
     // fedora-coreos: the one distro magnum 15 rotates CAs for. Auto-healing labels keep the
-    // health poller away (../shared/stack/README.md).
+    // health poller away (test/stack/README.md).
     const labels = ['--labels', 'auto_healing_enabled=true,auto_healing_controller=magnum-auto-healer'];
     await createClusterTemplate(tlsTemplate, ['--image', 'fedora-coreos-35', '--docker-storage-driver', 'overlay2', ...labels]);
     await createClusterTemplate(notlsTemplate, ['--docker-storage-driver', 'overlay2', '--tls-disabled', ...labels]);
