@@ -81,11 +81,41 @@ async function clusterStatus(name) {
   const r = await magnum('GET', `/clusters/${name}`);
   return r.status === 200 ? r.body.status : undefined;
 }
+async function clusterCount() {
+  const r = await magnum('GET', '/clusters?limit=1000');
+  return r.body.clusters.length;
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Polls until `ok()` or the deadline (the conductor syncs status every 10 s). */
+async function until(what, ok, seconds) {
+  const deadline = Date.now() + seconds * 1000;
+  while (!(await ok())) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting ${seconds} s for ${what}`);
+    await sleep(500);
+  }
+}
+// Magnum's default quota is 20 clusters per project, and a deleted cluster counts until the
+// conductor has finished with it: wait for room rather than fail on HTTP 403.
+const CLUSTER_QUOTA = 20;
+/** `count` settled clusters (CREATE_COMPLETE: deleting one still being created can race the conductor). */
+async function settledClusters(names) {
+  await until('room in the cluster quota', async () => (await clusterCount()) + names.length <= CLUSTER_QUOTA - 1, 120);
+  for (const n of names) created.add(n);
+  await Promise.all(names.map(createCluster));
+  await until(`${names.join(', ')} to be CREATE_COMPLETE`, async () => {
+    const statuses = await Promise.all(names.map(clusterStatus));
+    if (statuses.some((s) => s && s !== 'CREATE_COMPLETE' && s !== 'CREATE_IN_PROGRESS')) throw new Error(`set-up clusters: ${statuses.join(', ')}`);
+    return statuses.every((s) => s === 'CREATE_COMPLETE');
+  }, 120);
+}
 const created = new Set();
 async function cleanUp() {
   for (const name of created) {
     const status = await clusterStatus(name).catch(() => undefined);
-    if (status && !status.startsWith('DELETE')) await magnum('DELETE', `/clusters/${name}`).catch(() => {});
+    if (status && !status.startsWith('DELETE')) {
+      const r = await magnum('DELETE', `/clusters/${name}`).catch((e) => ({ status: e.message }));
+      if (r.status !== 204) console.log(`note: could not delete ${name} (${status}): ${r.status}`);
+    }
   }
 }
 
@@ -147,10 +177,11 @@ const COMMANDS = [
   },
   {
     name: `cluster-delete ×${DELETE_COUNT}`,
+    // Each run needs five fresh clusters (~10 s to create, ~10 s to go): fewer runs.
+    runs: (client) => Math.min(client.runs, client.name === 'openstack coe' ? 2 : 3),
     async setUp(round, client) {
       const names = Array.from({ length: DELETE_COUNT }, (_, i) => `bench-${pid}-del-${round}-${client.name.replace(/\W+/g, '')}-${i}`);
-      for (const n of names) created.add(n);
-      await Promise.all(names.map(createCluster));
+      await settledClusters(names);
       return names;
     },
     args: (c, names) => [...(c.legacyArgs ? ['cluster-delete'] : ['cluster', 'delete']), ...names],
@@ -167,14 +198,7 @@ let exitCode = 0;
 const results = new Map(); // `${command}|${client}` → runs
 try {
   if (COMMANDS.some((c) => c.name === 'cluster-config')) {
-    created.add(configCluster);
-    await createCluster(configCluster);
-    const deadline = Date.now() + 120_000;
-    let status;
-    while (Date.now() < deadline && (status = await clusterStatus(configCluster)) === 'CREATE_IN_PROGRESS') {
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-    if (status !== 'CREATE_COMPLETE') throw new Error(`cluster ${configCluster} for cluster-config: ${status}`);
+    await settledClusters([configCluster]);
   }
   // Warm-up (untimed): page cache, .pyc files; one run of each client's cluster-list.
   for (const client of CLIENTS) await runOnce(client, COMMANDS[0].args(client));
@@ -182,7 +206,8 @@ try {
   for (let round = 0; round < RUNS; round++) {
     for (const cmd of COMMANDS) {
       for (const client of CLIENTS) {
-        const spread = new Set(Array.from({ length: client.runs }, (_, k) => Math.floor((k * RUNS) / client.runs)));
+        const runs = cmd.runs?.(client) ?? client.runs;
+        const spread = new Set(Array.from({ length: runs }, (_, k) => Math.floor((k * RUNS) / runs)));
         if (!spread.has(round)) continue;
         const data = cmd.setUp ? await cmd.setUp(round, client) : undefined;
         const r = await runOnce(client, cmd.args(client, data));
