@@ -1,15 +1,16 @@
 /**
  * The delete loop of cluster-delete, cluster-template-delete and nodegroup-delete
- * (magnumclient.md §5.2, §5.7, §8): one line per identifier, failures do not stop the loop.
- * The reference exits 0 whatever happened; we exit 1 when any delete failed.
+ * (`magnumclient/v1/clusters_shell.py do_cluster_delete`, `magnumclient/v1/cluster_templates_shell.py
+ * do_cluster_template_delete`, docs/reference-behaviour.md, Success and failure lines of the magnum
+ * shell): one line per identifier, failures do not stop the loop. The reference exits 0 whatever
+ * happened; we exit 1 when any delete failed.
  *
  * The reference deletes one after the other; we send up to DELETE_CONCURRENCY requests at
  * a time (each is a round trip to the server, independent of the others) but print the
  * lines exactly as the reference does: in the order the names were given, each as soon as
- * it and every line before it are known. A name given twice is deleted after its first
- * occurrence has been answered, as the reference would (the second then fails as it does
- * there); a name and the UUID of the same resource cannot be told apart without a lookup
- * and do race (docs/performance.md).
+ * it and every line before it are known. A name given twice is sent again only after its
+ * first occurrence has been answered, as in the reference; a name and the UUID of the same
+ * resource cannot be told apart without a lookup and do race (docs/performance.md).
  */
 import type { CommandContext } from '../types';
 import { eachInOrder } from './each-in-order';
