@@ -86,13 +86,8 @@ export class MagnumClient {
     this.opts.debugLog?.(`RESP: [${res.status}] ${method} ${url} ${res.body.length > 2000 ? `${res.body.slice(0, 2000)}…` : res.body}`);
     const answered = res.headers['openstack-api-version'];
     if (answered) this.serverVersion = answered.replace(/^container-infra\s+/, '');
-<<<<<<< HEAD
-    // keystoneauth: on a 401, re-authenticate once and retry (keystone-auth.md §2.9).
-    if (res.status === 401 && !retried && (await this.opts.session.invalidate(token))) {
-=======
     // keystoneauth: on a 401, re-authenticate once and retry (`keystoneauth1/session.py Session.request, keystoneauth1/identity/base.py BaseIdentityPlugin.get_access`).
-    if (res.status === 401 && !retried && (await this.opts.session.invalidate())) {
->>>>>>> main
+    if (res.status === 401 && !retried && (await this.opts.session.invalidate(token))) {
       return this.send(method, path, body, true);
     }
     if (res.status >= 400) throw apiErrorFromResponse(res);
