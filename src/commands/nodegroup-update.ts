@@ -1,7 +1,8 @@
 /**
  * nodegroup-update: `openstack coe nodegroup update` in the magnum shell (magnumclient.md
- * §9): the JSON patch of cluster-update (§7.2), PATCH /v1/clusters/<cluster>/nodegroups/<ng>,
- * and UpdateNodeGroup's named flags (python-magnumclient 5.0.0 osc/v1/nodegroups.py).
+ * `magnumclient/osc/v1`): the JSON patch of cluster-update (`magnumclient/common/utils.py args_array_to_patch`),
+ * PATCH /v1/clusters/<cluster>/nodegroups/<ng>, and UpdateNodeGroup's named flags (python-magnumclient 5.0.0
+ * osc/v1/nodegroups.py).
  */
 import type { ParsedValues } from '../argparse/spec';
 import type { CommandModule } from './types';
