@@ -1,5 +1,5 @@
 import type { CommandModule } from './types';
-import { listClusterTemplates } from '../api/resources';
+import { clusterTemplatePages } from '../api/resources';
 import { fieldsToColumns } from '../output';
 import { fieldsOption, limitOption, listFilters, SORT_DIR, sortKeyOption } from './shared/list-options';
 
@@ -25,8 +25,9 @@ export const clusterTemplateList: CommandModule = {
   ],
   async run(ctx, args) {
     const detail = args.detail === true;
-    const templates = await listClusterTemplates(ctx.client, { ...listFilters(args), detail });
-    const columns = fieldsToColumns(detail ? DETAIL_COLUMNS : ['uuid', 'name'], args.fields as string | null, templates);
-    ctx.render.list(templates, columns);
+    const defaults = detail ? DETAIL_COLUMNS : ['uuid', 'name'];
+    await ctx.render.listPages(clusterTemplatePages(ctx.client, { ...listFilters(args), detail }), (first) =>
+      fieldsToColumns(defaults, args.fields as string | null, first ? [first] : []),
+    );
   },
 };
