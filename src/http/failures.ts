@@ -9,7 +9,7 @@
 import { CommandError } from '../errors';
 import type { HttpResponse, TransportError } from './transport';
 
-/** Reason phrases for status codes, as python requests' exception classes default them (keystone-auth.md §6). */
+/** Reason phrases for status codes, as keystoneauth1 exceptions/http.py and magnumclient apiclient/exceptions.py default them (docs/reference-behaviour.md, Keystone failures as the user sees them). */
 export const HTTP_REASONS: Record<number, string> = {
   300: 'Multiple Choices',
   400: 'Bad Request',

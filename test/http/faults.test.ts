@@ -207,7 +207,7 @@ describe('redirects', () => {
   it('a redirected DELETE is an error and deletes nothing (never "accepted")', async () => {
     mg.rules.push({ method: 'DELETE', path: /^\/v1\/clusters\//, action: reply(307, '', { Location: '/v1/clusters/keep-me' }) });
     const r = await magnum(['cluster-delete', 'keep-me']);
-    // The reference's per-name failure line (on stdout, magnumclient.md §5.2), exit 1.
+    // The reference's per-name failure line (on stdout, docs/reference-behaviour.md, Success and failure lines), exit 1.
     expect([r.code, r.stderr, r.stdout]).toEqual([
       1,
       '',
@@ -249,7 +249,7 @@ describe('replies that cannot be used', () => {
   it('a create answered with null is an error, never "accepted"', async () => {
     mg.rules.push({ method: 'POST', path: '/v1/clusters', action: reply(202, 'null', { 'Content-Type': 'application/json' }) });
     const r = await magnum(['cluster-create', 'ghost', '--cluster-template', 'kubernetes']);
-    // cluster-create's failure line, as the reference words it (magnumclient.md §5), exit 1.
+    // cluster-create's failure line, as the reference words it (docs/reference-behaviour.md, Success and failure lines), exit 1.
     expect([r.code, r.stderr, r.stdout]).toEqual([
       1,
       '',
