@@ -8,6 +8,7 @@ import { TransportError } from '../http/transport';
 import { exchange } from '../http/exchange';
 import { connectionFailure, describeNonJson, invalidResponse, jsonObjectReply } from '../http/failures';
 import { apiErrorFromResponse } from './errors';
+import { CommandError } from '../errors';
 
 export interface Session {
   /** A valid token; may authenticate or refresh. */
