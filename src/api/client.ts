@@ -6,6 +6,8 @@ import type { HttpResponse, Transport } from '../http/transport';
 import { TransportError } from '../http/transport';
 import { apiErrorFromResponse } from './errors';
 import { CommandError } from '../errors';
+import { pathSegment, type IdentifierKind } from './identifiers';
+import { collectionPage, type Reply } from './reply-shape';
 
 export interface Session {
   /** A valid token; may authenticate or refresh. */
@@ -24,9 +26,13 @@ export interface MagnumClientOptions {
   debugLog?: (line: string) => void;
 }
 
-/** Percent-encodes one path segment (names with spaces or non-ASCII work; the reference crashes). */
-export function seg(value: string): string {
-  return encodeURIComponent(value);
+/**
+ * One path segment from a user's (or a reply's) identifier: `.`, `..`, empty, whitespace-only
+ * and `/`-holding values are refused, the rest percent-encoded (src/api/identifiers.ts).
+ * Every path the API layer builds goes through here, so no caller can forget.
+ */
+export function seg(value: string, what: IdentifierKind): string {
+  return pathSegment(value, what);
 }
 
 export class MagnumClient {
@@ -50,12 +56,18 @@ export class MagnumClient {
   }
 
   async request(method: string, path: string, body?: unknown): Promise<unknown> {
+    return (await this.reply(method, path, body)).data;
+  }
+
+  /** The parsed reply with the URL and status, for the shape checks of src/api/reply-shape.ts. */
+  async reply(method: string, path: string, body?: unknown): Promise<Reply> {
     const res = await this.send(method, path, body, false);
-    if (res.body === '' || res.status === 204) return null;
+    const url = this.url(path);
+    if (res.body === '' || res.status === 204) return { url, status: res.status, data: null };
     try {
-      return JSON.parse(res.body);
+      return { url, status: res.status, data: JSON.parse(res.body) };
     } catch {
-      throw new CommandError(`Invalid response from ${this.url(path)}: the body is not JSON (HTTP ${res.status})`);
+      throw new CommandError(`Invalid response from ${url}: the body is not JSON (HTTP ${res.status})`);
     }
   }
 
@@ -102,15 +114,13 @@ export class MagnumClient {
     const items: Record<string, unknown>[] = [];
     let next: string | undefined = path;
     while (next) {
-      const body = (await this.request('GET', next)) as Record<string, unknown> | null;
-      const page = body && Array.isArray(body[key]) ? (body[key] as Record<string, unknown>[]) : [];
+      const { items: page, next: link } = collectionPage(await this.reply('GET', next), key);
       if (limit === undefined || limit === null) return page.filter((x) => x && Object.keys(x).length > 0);
       for (const item of page) {
         items.push(item);
         if (limit !== 0 && items.length >= limit) return items;
       }
-      const link = body?.next;
-      if (typeof link !== 'string' || link === '') break;
+      if (link === undefined) break;
       const u = new URL(link, 'http://placeholder');
       next = u.pathname + u.search;
     }

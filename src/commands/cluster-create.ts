@@ -1,4 +1,5 @@
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { createCluster, getClusterTemplate } from '../api/resources';
 import type { Resource } from '../api/resources';
 import { handleLabels } from './shared/labels';
@@ -10,6 +11,7 @@ import { clusterTarget } from '../wait/targets';
 
 export const clusterCreate: CommandModule = {
   name: 'cluster-create',
+  pathArgs: { cluster_template: IDENTIFIER.clusterTemplate },
   help: 'Create a cluster.',
   positionals: [{ dest: 'positional_name', metavar: '<name>', nargs: '?', help: 'Name of the cluster to create.' }],
   options: [
@@ -69,7 +71,7 @@ export const clusterCreate: CommandModule = {
     let uuid: string;
     try {
       const created = await createCluster(ctx.client, body);
-      uuid = String(created.uuid);
+      uuid = created.uuid;
       ctx.io.out(`Request to create cluster ${uuid} has been accepted.\n`);
     } catch (e) {
       // Same line as the reference, but a failure exits 1 so scripts can see it.

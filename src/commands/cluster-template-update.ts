@@ -1,10 +1,12 @@
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { updateClusterTemplate, withoutLinks } from '../api/resources';
 import { argsArrayToPatch } from './shared/patch';
 import { ATTRIBUTES_POSITIONAL, OP_POSITIONAL } from './shared/update-args';
 
 export const clusterTemplateUpdate: CommandModule = {
   name: 'cluster-template-update',
+  pathArgs: { cluster_template: IDENTIFIER.clusterTemplate },
   output: 'show',
   help: 'Updates one or more cluster template attributes.',
   positionals: [

@@ -1,4 +1,5 @@
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { getCluster, updateCluster } from '../api/resources';
 import { ApiError } from '../api/errors';
 import { CommandError } from '../errors';
@@ -10,6 +11,7 @@ import { clusterTarget } from '../wait/targets';
 
 export const clusterUpdate: CommandModule = {
   name: 'cluster-update',
+  pathArgs: { cluster: IDENTIFIER.cluster },
   help: 'Update information about the given cluster.',
   positionals: [{ dest: 'cluster', metavar: '<cluster>', help: 'UUID or name of cluster' }, OP_POSITIONAL, ATTRIBUTES_POSITIONAL],
   options: [

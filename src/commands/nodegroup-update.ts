@@ -3,6 +3,7 @@
  * §9): the JSON patch of cluster-update (§7.2), PATCH /v1/clusters/<cluster>/nodegroups/<ng>.
  */
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { getNodegroup, updateNodegroup } from '../api/resources';
 import { argsArrayToPatch } from './shared/patch';
 import { ATTRIBUTES_POSITIONAL, OP_POSITIONAL } from './shared/update-args';
@@ -12,6 +13,7 @@ import { nodegroupTarget } from '../wait/targets';
 
 export const nodegroupUpdate: CommandModule = {
   name: 'nodegroup-update',
+  pathArgs: { cluster: IDENTIFIER.cluster, nodegroup: IDENTIFIER.nodegroup },
   help: 'Update information about the given nodegroup.',
   extension: true,
   positionals: [
