@@ -56,14 +56,14 @@ export class MagnumClient {
   }
 
   async request(method: string, path: string, body?: unknown): Promise<unknown> {
-    return (await this.reply(method, path, body)).data;
+    return (await this.reply(method, path, body)).data ?? null;
   }
 
   /** The parsed reply with the URL and status, for the shape checks of src/api/reply-shape.ts. */
   async reply(method: string, path: string, body?: unknown): Promise<Reply> {
     const res = await this.send(method, path, body, false);
     const url = this.url(path);
-    if (res.body === '' || res.status === 204) return { url, status: res.status, data: null };
+    if (res.body === '' || res.status === 204) return { url, status: res.status, data: undefined };
     try {
       return { url, status: res.status, data: JSON.parse(res.body) };
     } catch {

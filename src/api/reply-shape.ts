@@ -9,16 +9,25 @@ import { CommandError } from '../errors';
 
 export type JsonObject = Record<string, unknown>;
 
-/** A reply as the API layer saw it: where it came from, its status and its parsed JSON (null when empty). */
+/** A reply as the API layer saw it: where it came from, its status and its parsed JSON (undefined when empty). */
 export interface Reply {
   url: string;
   status: number;
   data: unknown;
 }
 
+/**
+ * A 2xx reply the command cannot use. Its own class so that a command which reports
+ * server refusals on its own line (cluster-create's "Create for cluster … failed") does
+ * not word this as a refusal: the server may well have acted.
+ */
+export class InvalidResponse extends CommandError {
+  override name = 'InvalidResponse';
+}
+
 /** `Invalid response from <url> (HTTP <status>): <what>`, the wording of every unusable reply. */
-export function invalidResponse(url: string, status: number, what: string): CommandError {
-  return new CommandError(`Invalid response from ${url} (HTTP ${status}): ${what}`);
+export function invalidResponse(url: string, status: number, what: string): InvalidResponse {
+  return new InvalidResponse(`Invalid response from ${url} (HTTP ${status}): ${what}`);
 }
 
 function jsonTypeOf(value: unknown): string {
@@ -33,9 +42,7 @@ function isObject(value: unknown): value is JsonObject {
 
 /** The reply's JSON object (`null`, an array, a string or no body is an error). */
 export function objectReply(r: Reply): JsonObject {
-  if (r.data === undefined || r.data === null) {
-    throw invalidResponse(r.url, r.status, r.data === null ? 'the body is null or empty, not a JSON object' : 'the body is empty');
-  }
+  if (r.data === undefined) throw invalidResponse(r.url, r.status, 'the body is empty, not a JSON object');
   if (!isObject(r.data)) throw invalidResponse(r.url, r.status, `the body is ${jsonTypeOf(r.data)}, not a JSON object`);
   return r.data;
 }

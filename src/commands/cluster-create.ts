@@ -1,4 +1,5 @@
 import type { CommandModule } from './types';
+import { InvalidResponse } from '../api/reply-shape';
 import { IDENTIFIER } from '../api/identifiers';
 import { createCluster, getClusterTemplate } from '../api/resources';
 import type { Resource } from '../api/resources';
@@ -74,6 +75,8 @@ export const clusterCreate: CommandModule = {
       uuid = created.uuid;
       ctx.io.out(`Request to create cluster ${uuid} has been accepted.\n`);
     } catch (e) {
+      // A 2xx we cannot read is no refusal (the server may have created it): `ERROR:` instead.
+      if (e instanceof InvalidResponse) throw e;
       // Same line as the reference, but a failure exits 1 so scripts can see it.
       ctx.io.out(`Create for cluster ${name ?? 'None'} failed: ${(e as Error).message}\n`);
       ctx.exitCode = 1;
