@@ -1,5 +1,6 @@
 import type { CommandModule } from './types';
 import { IDENTIFIER } from '../api/identifiers';
+import { withClusterIdAlias } from './shared/cluster-id-alias';
 import { getCluster, getClusterTemplate, withoutLinks } from '../api/resources';
 
 export const clusterShow: CommandModule = {
@@ -11,9 +12,9 @@ export const clusterShow: CommandModule = {
   options: [{ flags: ['--long'], dest: 'long', action: 'store_true', help: 'Display extra associated cluster template info.' }],
   async run(ctx, args) {
     const found = await getCluster(ctx.client, args.cluster as string);
-    const cluster = withoutLinks(found);
+    const [cluster] = withClusterIdAlias([withoutLinks(found)], args);
     if (args.long === true) {
-      // `--long` appends clustertemplate_<key> rows, template order, minus links and uuid (§5.8).
+      // `--long` appends clustertemplate_<key> rows, template order, minus links and uuid (`magnumclient/v1/clusters_shell.py do_cluster_show`).
       const template = await getClusterTemplate(ctx.client, found.cluster_template_id);
       for (const [key, value] of Object.entries(template)) {
         if (key === 'links' || key === 'uuid') continue;

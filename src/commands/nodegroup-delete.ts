@@ -1,6 +1,6 @@
 /**
  * nodegroup-delete: `openstack coe nodegroup delete` in the magnum shell (magnumclient.md
- * §9): DELETE /v1/clusters/<cluster>/nodegroups/<nodegroup> for each one, with the
+ * `magnumclient/osc/v1`): DELETE /v1/clusters/<cluster>/nodegroups/<nodegroup> for each one, with the
  * magnum shell's per-item lines (a failure does not stop the loop; exit 1 at the end).
  */
 import type { CommandModule } from './types';
@@ -24,11 +24,7 @@ export const nodegroupDelete: CommandModule = {
   async run(ctx, args) {
     const wait = waitSettings(args);
     const cluster = args.cluster as string;
-    const accepted: string[] = [];
-    await deleteEach(ctx, 'nodegroup', args.nodegroup as string[], async (id) => {
-      await deleteNodegroup(ctx.client, cluster, id);
-      accepted.push(id);
-    });
+    const accepted = await deleteEach(ctx, 'nodegroup', args.nodegroup as string[], (id) => deleteNodegroup(ctx.client, cluster, id));
     if (wait && !(await waitForEach(ctx, accepted.map((id) => nodegroupTarget(ctx.client, cluster, id, id, 'delete')), wait))) {
       ctx.exitCode = 1;
     }

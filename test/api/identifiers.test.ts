@@ -69,6 +69,7 @@ describe('resources.ts builds no path from a refused identifier (no caller can f
     ['updateNodegroup', () => resources.updateNodegroup(client, 'k8s', bad, [])],
     ['getCaCertificate', () => resources.getCaCertificate(client, bad)],
     ['rotateCa', () => resources.rotateCa(client, bad)],
+    ['rotateCredentials', () => resources.rotateCredentials(client, bad)],
     ['getQuota (project)', () => resources.getQuota(client, bad, 'Cluster')],
     ['updateQuota (resource)', () => resources.updateQuota(client, 'p', bad, {})],
     ['deleteQuota (project)', () => resources.deleteQuota(client, bad, 'Cluster')],

@@ -1,4 +1,4 @@
-// Token lifetime handling (keystone-auth.md §2.9): a new token when less than 120 s
+// Token lifetime handling (`keystoneauth1/session.py Session.request, keystoneauth1/identity/base.py BaseIdentityPlugin.get_access`): a new token when less than 120 s
 // remain, and one re-authentication + retry after a 401 from Magnum.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MagnumClient } from '../../src/api/client';
@@ -109,5 +109,16 @@ describe('a 401 from Magnum', () => {
     const [p, m] = [posts(), magnumCalls()];
     await expect(c.request('GET', '/clusters')).rejects.toThrow(/^Unauthorized \(HTTP 401\)/);
     expect([posts() - p, magnumCalls() - m]).toEqual([2, 2]);
+  });
+
+  it('re-authenticates once for requests sent together with the same revoked token', async () => {
+    const s = session();
+    const c = client(s);
+    const revoked = await s.token();
+    cloud.state.tokens.delete(revoked);
+    const [p, m] = [posts(), magnumCalls()];
+    const bodies = (await Promise.all([1, 2, 3].map(() => c.request('GET', '/clusters')))) as { clusters: unknown[] }[];
+    expect(bodies.map((b) => b.clusters.length)).toEqual([1, 1, 1]);
+    expect([posts() - p, magnumCalls() - m]).toEqual([1, 6]);
   });
 });

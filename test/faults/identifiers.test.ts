@@ -53,6 +53,7 @@ const PLACES: [string, string, (x: string) => string[]][] = [
   ['ca-show --cluster', CLUSTER, (x) => ['ca-show', '--cluster', x]],
   ['ca-sign --cluster', CLUSTER, (x) => ['ca-sign', '--cluster', x, '--csr', csr]],
   ['ca-rotate --cluster', CLUSTER, (x) => ['ca-rotate', '--cluster', x]],
+  ['credential-rotate', CLUSTER, (x) => ['credential-rotate', x]],
   ['quotas-show --project-id', 'project ID', (x) => ['quotas-show', '--project-id', x, '--resource', 'Cluster']],
   ['quotas-show --resource', 'quota resource', (x) => ['quotas-show', '--project-id', 'p', '--resource', x]],
   ['quotas-update --project-id', 'project ID', (x) => ['quotas-update', '--project-id', x, '--resource', 'Cluster']],
