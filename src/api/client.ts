@@ -2,8 +2,11 @@
  * The Magnum REST client: URLs, the microversion header, the token, error envelopes and
  * pagination. Commands call the resource helpers in resources.ts; nothing here prints.
  */
+import type { Clock } from '../context';
 import type { HttpResponse, Transport } from '../http/transport';
 import { TransportError } from '../http/transport';
+import { exchange } from '../http/exchange';
+import { connectionFailure, describeNonJson, invalidResponse, jsonObjectReply } from '../http/failures';
 import { apiErrorFromResponse } from './errors';
 import { CommandError } from '../errors';
 import { pathSegment, type IdentifierKind } from './identifiers';
@@ -24,6 +27,8 @@ export interface MagnumClientOptions {
   apiVersion: string;
   userAgent: string;
   debugLog?: (line: string) => void;
+  /** For the waits between retries (src/http/exchange.ts). */
+  clock?: Pick<Clock, 'now' | 'sleep'>;
 }
 
 /**
@@ -84,20 +89,21 @@ export class MagnumClient {
     return this.base + path;
   }
 
-  async request(method: string, path: string, body?: unknown): Promise<unknown> {
-    return (await this.reply(method, path, body)).data ?? null;
+  /**
+   * The reply's JSON object. Every Magnum reply with a body is a JSON object, and a GET
+   * always has one; anything else (HTML, `null`, `[]`, nothing) is an error naming the
+   * URL and status, so no command ever renders it. A write with no body gives null.
+   */
+  async request(method: string, path: string, body?: unknown): Promise<Record<string, unknown> | null> {
+    return (await this.reply(method, path, body)).data;
   }
 
-  /** The parsed reply with the URL and status, for the shape checks of src/api/reply-shape.ts. */
+  /** The same with the URL and status, for the per-command shape checks (src/api/reply-shape.ts). */
   async reply(method: string, path: string, body?: unknown): Promise<Reply> {
     const res = await this.send(method, path, body, false);
     const url = this.url(path);
-    if (res.body === '' || res.status === 204) return { url, status: res.status, data: undefined };
-    try {
-      return { url, status: res.status, data: JSON.parse(res.body) };
-    } catch {
-      throw new CommandError(`Invalid response from ${url}: the body is not JSON (HTTP ${res.status})`);
-    }
+    if (method !== 'GET' && (res.body === '' || res.status === 204)) return { url, status: res.status, data: null };
+    return { url, status: res.status, data: jsonObjectReply(url, res) };
   }
 
   private async send(method: string, path: string, body: unknown, retried: boolean): Promise<HttpResponse> {
@@ -116,12 +122,9 @@ export class MagnumClient {
     this.opts.debugLog?.(`REQ: ${method} ${url}${payload !== undefined ? ` ${payload}` : ''}`);
     let res: HttpResponse;
     try {
-      res = await this.opts.transport.send({ method, url, headers, body: payload, timeoutMs: 600_000 });
+      res = await exchange(this.opts.transport, { method, url, headers, body: payload }, { clock: this.opts.clock, debugLog: this.opts.debugLog });
     } catch (e) {
-      if (e instanceof TransportError) {
-        if (e.kind === 'tls') throw new CommandError(`SSL exception connecting to ${url}: ${e.message}`);
-        throw new CommandError(`Unable to establish connection to ${url}: ${e.message}`);
-      }
+      if (e instanceof TransportError) throw connectionFailure(e);
       throw e;
     }
     this.opts.debugLog?.(`RESP: [${res.status}] ${method} ${url} ${res.body.length > 2000 ? `${res.body.slice(0, 2000)}…` : res.body}`);
@@ -130,7 +133,13 @@ export class MagnumClient {
     if (res.status === 401 && !retried && (await this.opts.session.invalidate(token))) {
       return this.send(method, path, body, true);
     }
-    if (res.status >= 400) throw apiErrorFromResponse(res);
+    if (res.status >= 400) {
+      // Magnum's errors are JSON; an HTML page (a proxy's 502, a web server's 500) is not
+      // an API error to print as the server's message.
+      if (res.body.trim() !== '' && !looksLikeJson(res.body)) throw invalidResponse(url, res.status, describeNonJson(res));
+      throw apiErrorFromResponse(res);
+    }
+    if (res.status < 200 || res.status >= 300) throw invalidResponse(url, res.status, 'an unexpected status');
     return res;
   }
 
@@ -183,6 +192,15 @@ export class MagnumClient {
       next = u.pathname + u.search;
     }
     return items;
+  }
+}
+
+function looksLikeJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 

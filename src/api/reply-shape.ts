@@ -1,49 +1,30 @@
 /**
- * The shape a command needs from a successful reply. A 2xx whose JSON is `null`, `[]`,
- * or an object without the field the command prints or sends on is an error naming the
- * URL, the status and what was wrong, never "…cluster undefined has been accepted." or a
- * table of `undefined`. Each check names only the fields the code reads (the typed views
- * in resources.ts); everything else the server sends is shown as it came.
+ * The shape a command needs from a successful reply. The client already refuses a body
+ * that is not a JSON object (jsonObjectReply, src/http/failures.ts); here a reply without
+ * the field the command prints or goes on with is an error naming the URL, the status
+ * and what was wrong (invalidResponse, the one wording of every unusable reply), never
+ * "…cluster undefined has been accepted." or a table of `undefined`. Each check names
+ * only the fields the code reads (the typed views in resources.ts); everything else the
+ * server sends is shown as it came.
  */
-import { CommandError } from '../errors';
+import { invalidResponse, jsonTypeOf } from './errors';
 
 export type JsonObject = Record<string, unknown>;
 
-/** A reply as the API layer saw it: where it came from, its status and its parsed JSON (undefined when empty). */
+/** A reply as the API layer saw it: where it came from, its status and its JSON object (null: a write with no body). */
 export interface Reply {
   url: string;
   status: number;
-  data: unknown;
-}
-
-/**
- * A 2xx reply the command cannot use. Its own class so that a command which reports
- * server refusals on its own line (cluster-create's "Create for cluster … failed") does
- * not word this as a refusal: the server may well have acted.
- */
-export class InvalidResponse extends CommandError {
-  override name = 'InvalidResponse';
-}
-
-/** `Invalid response from <url> (HTTP <status>): <what>`, the wording of every unusable reply. */
-export function invalidResponse(url: string, status: number, what: string): InvalidResponse {
-  return new InvalidResponse(`Invalid response from ${url} (HTTP ${status}): ${what}`);
-}
-
-function jsonTypeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  data: JsonObject | null;
 }
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The reply's JSON object (`null`, an array, a string or no body is an error). */
+/** The reply's JSON object: a write answered with no body is an error where the command needs one. */
 export function objectReply(r: Reply): JsonObject {
-  if (r.data === undefined) throw invalidResponse(r.url, r.status, 'the body is empty, not a JSON object');
-  if (!isObject(r.data)) throw invalidResponse(r.url, r.status, `the body is ${jsonTypeOf(r.data)}, not a JSON object`);
+  if (r.data === null) throw invalidResponse(r.url, r.status, 'the body is empty');
   return r.data;
 }
 

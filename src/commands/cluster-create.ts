@@ -1,7 +1,7 @@
 import type { OptionSpec, ParsedValues } from '../argparse/spec';
 import type { CommandModule } from './types';
-import { InvalidResponse } from '../api/reply-shape';
 import { IDENTIFIER } from '../api/identifiers';
+import { ApiError } from '../api/errors';
 import { CommandError } from '../errors';
 import { createCluster, getClusterTemplate } from '../api/resources';
 import type { Resource } from '../api/resources';
@@ -138,8 +138,9 @@ export const clusterCreate: CommandModule = {
       uuid = created.uuid;
       ctx.io.out(`Request to create cluster ${uuid} has been accepted.\n`);
     } catch (e) {
-      // A 2xx we cannot read is no refusal (the server may have created it): `ERROR:` instead.
-      if (e instanceof InvalidResponse) throw e;
+      // Only the server's refusal is the reference's failure line: a timeout or a 2xx we
+      // cannot read is no refusal (the cluster may well exist), so that is `ERROR:` instead.
+      if (!(e instanceof ApiError)) throw e;
       // Same line as the reference, but a failure exits 1 so scripts can see it.
       ctx.io.out(`Create for cluster ${name ?? 'None'} failed: ${(e as Error).message}\n`);
       ctx.exitCode = 1;

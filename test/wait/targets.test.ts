@@ -17,7 +17,7 @@ function client(answers: (Resource | null | 400)[]): MagnumClient & { paths: str
       if (answer === 400) throw new ApiError(400, 'Invalid input for field/attribute master_count.', '');
       return answer;
     },
-    reply: async (method: string, path: string) => ({ url: path, status: 200, data: await stub.request(method, path) }),
+    reply: async (method: string, path: string) => ({ url: path, status: 200, data: (await stub.request(method, path)) as Resource }),
   };
   return stub as unknown as MagnumClient & { paths: string[] };
 }
