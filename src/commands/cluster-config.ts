@@ -1,12 +1,12 @@
 /**
- * cluster-config (magnumclient.md §6), with the reference's bugs fixed: the kubeconfig
+ * cluster-config (`magnumclient/v1/clusters_shell.py do_cluster_config`), with the reference's bugs fixed: the kubeconfig
  * embeds the CA, certificate and key (the form kubectl accepts), no stray `'`, the key
  * and config are 0600, the files are written as one set (src/fs/file-set.ts: all or
  * nothing, also on SIGINT/SIGTERM, never a mix of two runs), nothing is changed when a
  * file exists (unless --force), and a missing --dir is created.
  *
  * Beyond the reference (docs/extensions.md), kept out of its byte-identical help:
- * --use-keystone (§6.4 C), --output-certs, --merge into the user's kubeconfig, --wait.
+ * --use-keystone (`magnumclient/common/utils.py _config_cluster_kubernetes` (--use-keystone)), --output-certs, --merge into the user's kubeconfig, --wait.
  */
 import { resolve, join } from 'node:path';
 import type { CommandContext, CommandModule } from './types';
@@ -60,12 +60,30 @@ async function mergeIntoUserKubeconfig(
   );
 }
 
-// Hidden from the reference's help and matched only when spelled out (OptionSpec.exactOnly).
+// Additions: listed after the reference's help, matched only when spelled out (OptionSpec.addition).
 const EXTENSION_OPTIONS = [
-  { flags: ['--use-keystone'], dest: 'use_keystone', action: 'store_true' as const, exactOnly: true },
-  { flags: ['--output-certs'], dest: 'output_certs', action: 'store_true' as const, exactOnly: true },
-  { flags: ['--merge'], dest: 'merge', action: 'store_true' as const, exactOnly: true },
-  ...waitOptions(false),
+  {
+    flags: ['--use-keystone'],
+    dest: 'use_keystone',
+    action: 'store_true' as const,
+    addition: true,
+    help: 'Write a kubeconfig whose user gets a Keystone token (exec credential) instead of a client certificate.',
+  },
+  {
+    flags: ['--output-certs'],
+    dest: 'output_certs',
+    action: 'store_true' as const,
+    addition: true,
+    help: 'With --merge, also write key.pem, cert.pem and ca.pem into --dir.',
+  },
+  {
+    flags: ['--merge'],
+    dest: 'merge',
+    action: 'store_true' as const,
+    addition: true,
+    help: 'Add the cluster to $KUBECONFIG (or ~/.kube/config) and make it the current context.',
+  },
+  ...waitOptions(false, 'the cluster is ready (no longer in progress)'),
 ];
 
 export const clusterConfig: CommandModule = {
@@ -99,7 +117,7 @@ export const clusterConfig: CommandModule = {
       }
     }
     const tls = template.tls_disabled !== true;
-    // --use-keystone means nothing without TLS (there is no CA to trust), as in OSC (§6.2).
+    // --use-keystone means nothing without TLS (there is no CA to trust), as in OSC (`magnumclient/osc/v1/clusters.py ConfigCluster`).
     const keystone = tls && args.use_keystone === true;
     const caOnly = keystone ? await fetchCa(ctx, String(cluster.uuid)) : undefined;
     const creds = tls && !keystone ? await fetchCredentials(ctx, String(cluster.uuid)) : undefined;

@@ -10,7 +10,7 @@ export const clusterDelete: CommandModule = {
   help: 'Delete specified cluster.',
   positionals: [{ dest: 'cluster', metavar: '<cluster>', nargs: '+', help: 'ID or name of the (cluster)s to delete.' }],
   // Beyond the reference (docs/wait.md); hidden from the reference's help.
-  options: waitOptions(false),
+  options: waitOptions(false, 'the clusters are deleted'),
   async run(ctx, args) {
     const wait = waitSettings(args);
     const accepted: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * cluster-upgrade: `openstack coe cluster upgrade` in the magnum shell (magnumclient.md §9,
+ * cluster-upgrade: `openstack coe cluster upgrade` in the magnum shell (`magnumclient/osc/v1`,
  * osc/v1/clusters.py UpgradeCluster): GET the cluster for its UUID, then POST
  * /v1/clusters/<uuid>/actions/upgrade (microversion >= 1.8). The template is sent as
  * given, name or UUID; the server resolves it.
@@ -28,7 +28,7 @@ export const clusterUpgrade: CommandModule = {
       help: 'The max batch size for upgrading each time.',
     },
     { flags: ['--nodegroup'], dest: 'nodegroup', metavar: '<nodegroup>', help: 'The name or UUID of the nodegroup of current cluster.' },
-    ...waitOptions(true, 'the upgrade'),
+    ...waitOptions(true, 'the upgrade has finished'),
   ],
   async run(ctx, args) {
     // ClusterManager.upgrade: max_batch_size only when truthy, nodegroup only when given.

@@ -1,5 +1,5 @@
 /**
- * The command table, in the reference's help order (magnumclient.md §1.5): modules
+ * The command table, in the reference's help order (`magnumclient/shell.py do_help`): modules
  * certificates, clusters, cluster_templates, mservices, stats, quotas, each
  * alphabetical, then bash-completion and help.
  */
@@ -32,6 +32,7 @@ import { nodegroupDelete } from './nodegroup-delete';
 import { nodegroupList } from './nodegroup-list';
 import { nodegroupShow } from './nodegroup-show';
 import { nodegroupUpdate } from './nodegroup-update';
+import { credentialRotate } from './credential-rotate';
 import { bashCompletion } from './bash-completion';
 import { help } from './help';
 import { complete } from './complete';
@@ -67,6 +68,8 @@ export const COMMANDS: readonly CommandModule[] = [
   nodegroupList,
   nodegroupShow,
   nodegroupUpdate,
+  // Beyond the reference (`openstack coe credential rotate`, Magnum API 1.12).
+  credentialRotate,
   bashCompletion,
   help,
   // Hidden: names for the shell completion scripts.

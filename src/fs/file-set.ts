@@ -63,7 +63,7 @@ export function prepareDirectory(path: string, mode = 0o700): void {
   if (!statSync(path).isDirectory()) throw new CommandError(`Cannot write into ${path}: it exists and is not a directory.`);
 }
 
-/** The reference's check (magnumclient.md §6.1 step 6): the first planned file that exists stops the run. */
+/** The reference's check (`magnumclient/v1/clusters_shell.py do_cluster_config`): the first planned file that exists stops the run. */
 export function refuseExisting(files: readonly PlannedFile[]): void {
   for (const f of files) if (existsSync(f.path)) throw new CommandError(`File ${f.path} exists, aborting.`);
 }
