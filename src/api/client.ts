@@ -11,7 +11,7 @@ export interface Session {
   /** A valid token; may authenticate or refresh. */
   token(): Promise<string>;
   /** Called after a 401: drop the token so the next token() re-authenticates. Returns false when that cannot help. */
-  invalidate(): Promise<boolean>;
+  invalidate(rejected?: string): Promise<boolean>;
 }
 
 export interface MagnumClientOptions {
@@ -90,10 +90,11 @@ export class MagnumClient {
 
   private async send(method: string, path: string, body: unknown, retried: boolean): Promise<HttpResponse> {
     const url = this.url(path);
+    const token = await this.opts.session.token();
     const headers: Record<string, string> = {
       'OpenStack-API-Version': `container-infra ${this.opts.apiVersion}`,
       'User-Agent': this.opts.userAgent,
-      'X-Auth-Token': await this.opts.session.token(),
+      'X-Auth-Token': token,
     };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -114,7 +115,7 @@ export class MagnumClient {
     this.opts.debugLog?.(`RESP: [${res.status}] ${method} ${url} ${res.body.length > 2000 ? `${res.body.slice(0, 2000)}…` : res.body}`);
     this.noteVersions(res.headers);
     // keystoneauth: on a 401, re-authenticate once and retry (`keystoneauth1/session.py Session.request, keystoneauth1/identity/base.py BaseIdentityPlugin.get_access`).
-    if (res.status === 401 && !retried && (await this.opts.session.invalidate())) {
+    if (res.status === 401 && !retried && (await this.opts.session.invalidate(token))) {
       return this.send(method, path, body, true);
     }
     if (res.status >= 400) throw apiErrorFromResponse(res);
