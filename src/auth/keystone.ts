@@ -19,6 +19,8 @@ export interface TokenInfo {
   catalog?: CatalogService[];
   projectId?: string;
   userId?: string;
+  /** The v3 endpoint the token was issued at; kept with a cached token so that the next authentication needs no discovery. */
+  identityUrl?: string;
 }
 
 export interface KeystoneOptions {
@@ -191,16 +193,29 @@ async function discoverV3(authUrl: string, opts: KeystoneOptions): Promise<strin
   return combineSelfLink(authUrl, self);
 }
 
-/** Issues a token. Generic types discover the v3 endpoint first; `v3*` types POST directly. */
-export async function issueToken(settings: AuthSettings, opts: KeystoneOptions): Promise<TokenInfo> {
+/**
+ * The v3 endpoint when no discovery is needed (docs/configuration.md, Identity version
+ * discovery): the `v3*` types never discover (keystoneauth1/identity/v3); the generic types
+ * skip it when the auth URL already ends in `/v3` (where keystoneauth's discovery, or its
+ * fallback when discovery fails, lands on that same URL) or when the token cache remembers
+ * where the last token was issued for this auth URL.
+ */
+function knownV3Endpoint(settings: AuthSettings, remembered: string | undefined): string | undefined {
+  const trimmed = (settings.authUrl as string).replace(/\/+$/, '');
+  if (settings.authType.startsWith('v3')) return trimmed.endsWith('v3') ? trimmed : `${trimmed}/v3`;
+  if (/\/v3$/.test(new URL(trimmed).pathname)) return trimmed;
+  return remembered;
+}
+
+/**
+ * Issues a token. Generic types discover the v3 endpoint first unless it is known
+ * (knownV3Endpoint); `v3*` types POST directly. A remembered endpoint that answers 404
+ * (Keystone moved) is forgotten and discovery runs after all.
+ */
+export async function issueToken(settings: AuthSettings, opts: KeystoneOptions, remembered?: string): Promise<TokenInfo> {
   const authUrl = settings.authUrl as string;
-  let v3: string;
-  if (settings.authType.startsWith('v3')) {
-    const trimmed = authUrl.replace(/\/+$/, '');
-    v3 = trimmed.endsWith('v3') ? trimmed : `${trimmed}/v3`;
-  } else {
-    v3 = await discoverV3(authUrl, opts);
-  }
+  const known = knownV3Endpoint(settings, remembered);
+  const v3 = known ?? (await discoverV3(authUrl, opts));
   const url = `${v3.replace(/\/+$/, '')}/auth/tokens`;
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
@@ -219,6 +234,7 @@ export async function issueToken(settings: AuthSettings, opts: KeystoneOptions):
     throw e;
   }
   opts.debugLog?.(`RESP: [${res.status}] POST ${url}`);
+  if (res.status === 404 && remembered !== undefined && known === remembered) return issueToken(settings, opts);
   if (res.status >= 300) throw new CommandError(keystoneErrorMessage(res));
   const token = res.headers['x-subject-token'];
   const parsed = jsonObjectReply(url, res) as {
@@ -231,5 +247,6 @@ export async function issueToken(settings: AuthSettings, opts: KeystoneOptions):
     catalog: parsed.token.catalog,
     projectId: parsed.token.project?.id,
     userId: parsed.token.user?.id,
+    identityUrl: v3.replace(/\/+$/, ''),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * What the opt-in token cache stores and under which key. An entry holds the token,
- * its expiry and the catalog, never a password or secret. The key is a hash of who
+ * its expiry, the catalog and the v3 endpoint it was issued at (so that the next
+ * authentication skips version discovery), never a password or secret. The key is a hash of who
  * is authenticating where (auth URL, user, project, domain, region, interface), so a
  * changed password reuses a still-valid token of the same identity, while another
  * user, project or cloud never does.
@@ -52,6 +53,7 @@ export function encodeEntry(key: string, info: TokenInfo): string {
     project_id: info.projectId ?? null,
     user_id: info.userId ?? null,
     catalog: info.catalog ?? null,
+    identity_url: info.identityUrl ?? null,
   });
 }
 
@@ -75,5 +77,6 @@ export function decodeEntry(key: string, text: string): TokenInfo | null {
     catalog: (e.catalog as CatalogService[] | null) ?? undefined,
     projectId: typeof e.project_id === 'string' ? e.project_id : undefined,
     userId: typeof e.user_id === 'string' ? e.user_id : undefined,
+    identityUrl: typeof e.identity_url === 'string' && /^https?:\/\//.test(e.identity_url) ? e.identity_url : undefined,
   };
 }
