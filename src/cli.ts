@@ -226,6 +226,10 @@ export function main(): void {
     homeDir: process.env.HOME ?? require('node:os').homedir(),
     clock: { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
     transportFor: (tls) => new NodeTransport(tls),
+    prompter: {
+      interactive: require('node:tty').isatty(0) as boolean,
+      secret: async (prompt) => (await import('./auth/tty-prompt')).askHidden(prompt),
+    },
     exitCode: 0,
   };
   // A closed pipe (`magnum cluster-list | head -1`) is not an error.

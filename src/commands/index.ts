@@ -35,6 +35,7 @@ import { nodegroupUpdate } from './nodegroup-update';
 import { bashCompletion } from './bash-completion';
 import { help } from './help';
 import { complete } from './complete';
+import { authStatus } from './auth-status';
 
 export const COMMANDS: readonly CommandModule[] = [
   caRotate,
@@ -69,6 +70,8 @@ export const COMMANDS: readonly CommandModule[] = [
   nodegroupUpdate,
   bashCompletion,
   help,
+  // Beyond the reference: who and how this configuration logs in (docs/auth.md).
+  authStatus,
   // Hidden: names for the shell completion scripts.
   complete,
 ];

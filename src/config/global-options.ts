@@ -96,6 +96,8 @@ export const GLOBAL_OPTIONS: OptionSpec[] = [
   // so the main help stays the reference's; docs/configuration.md documents them.
   { flags: ['--os-cert'], dest: 'os_cert', metavar: '<certificate>' },
   { flags: ['--os-key'], dest: 'os_key', metavar: '<key>' },
+  // Not in the reference either (OSC's --os-passcode, keystoneauth's v3totp option): hidden as above.
+  { flags: ['--os-passcode'], dest: 'os_passcode', metavar: '<auth-passcode>' },
 ];
 
 export const MAIN_DESCRIPTION = 'Command-line interface to the OpenStack Magnum API.';
