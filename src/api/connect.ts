@@ -35,7 +35,10 @@ export type Authenticated =
 export async function authenticate(ctx: Context, config: ClientConfig, options: ConnectOptions = {}): Promise<Authenticated> {
   applyCloudConfig(config, { cwd: ctx.cwd, homeDir: ctx.homeDir });
   const askSecret = ctx.prompter?.interactive ? (prompt: string) => ctx.prompter!.secret(prompt) : undefined;
-  ensureAuthInfo(config, askSecret !== undefined);
+  // With a terminal to ask, or a token cache that may already hold a token (a TOTP login
+  // must not need a new code while its token is valid), a missing password or passcode
+  // is checked only when Keystone is about to be asked (keystone.ts askForMissingSecrets).
+  ensureAuthInfo(config, askSecret !== undefined || config.cache);
   // One transport for Keystone and Magnum, so connections are reused.
   const transport = ctx.transportFor(config.tls);
   const fixed = tokenEndpoint(config);

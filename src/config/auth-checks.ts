@@ -161,8 +161,8 @@ export function unsupportedAuthType(authType: string): CommandError {
 }
 
 /**
- * `canPrompt`: stdin is a terminal, so a missing password or passcode is not an error
- * yet; it is asked for when a token is needed (keystone.ts askForMissingSecrets).
+ * `canPrompt`: a missing password or passcode is not an error yet: it is asked for (on a
+ * terminal) or reported when a token is needed (keystone.ts askForMissingSecrets).
  */
 export function ensureAuthInfo(config: ClientConfig, canPrompt = false): void {
   const a = config.auth;
