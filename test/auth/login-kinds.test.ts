@@ -178,7 +178,7 @@ describe('OIDC federation through the front', () => {
     );
     expect([r.code, r.stderr, listed(r)]).toEqual([0, '', ['mine']]);
     expect(idpCalls).toEqual(['GET /.well-known/openid-configuration', 'POST /token']);
-    const tokenReq = idp.requests.at(-1)!;
+    const tokenReq = idp.requests.filter((q) => q.path === '/token').at(-1)!;
     expect(tokenReq.headers.authorization).toBe(`Basic ${Buffer.from('magnum-cli:cli-secret').toString('base64')}`);
     expect(Object.fromEntries(new URLSearchParams(tokenReq.body))).toEqual({ username: 'alice', password: 'wonderland', scope: 'openid profile', grant_type: 'password' });
     expect(keystone.map((q) => `${q.method} ${q.path}`)).toEqual(['POST /v3/OS-FEDERATION/identity_providers/myidp/protocols/openid/auth', 'POST /v3/auth/tokens']);
@@ -193,7 +193,7 @@ describe('OIDC federation through the front', () => {
       oidc('v3oidcpassword', { OS_ACCESS_TOKEN_ENDPOINT: idp.tokenUrl, OS_CLIENT_ID: 'public-cli', OS_USERNAME: 'alice', OS_PASSWORD: 'wonderland', OS_OPENID_SCOPE: 'openid email' }),
     );
     expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(Object.fromEntries(new URLSearchParams(idp.requests.at(-1)!.body))).toEqual({
+    expect(Object.fromEntries(new URLSearchParams(idp.requests.filter((q) => q.path === '/token').at(-1)!.body))).toEqual({
       username: 'alice', password: 'wonderland', scope: 'openid email', client_id: 'public-cli', grant_type: 'password',
     });
   });
