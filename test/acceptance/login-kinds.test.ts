@@ -183,7 +183,7 @@ describeOnStack('acceptance: TOTP, multi-factor and OIDC logins', { reference: f
     const env = oidc('v3oidcpassword', { OS_DISCOVERY_ENDPOINT: idp?.discoveryUrl, OS_CLIENT_ID: clientId, OS_CLIENT_SECRET: 'client-secret', OS_USERNAME: fedUser, OS_PASSWORD: fedPassword });
     const r = await ours(['auth-status'], env);
     expect([r.stderr, r.code]).toEqual(['', 0]);
-    expect(r.stdout).toMatch(new RegExp(`^\\| user +\\| ${fedUser} \\([0-9a-f]{32}\\) +\\|$`, 'm'));
+    expect(r.stdout).toMatch(new RegExp(`^\\| user +\\| ${fedUser} \\([0-9a-f]{32,64}\\) +\\|$`, 'm'));
     expect(r.stdout).toMatch(new RegExp(`^\\| project +\\| \\S+ \\(${projectId}\\) +\\|$`, 'm'));
     listsTemplates(await ours(['cluster-template-list'], env));
     expect(front?.forwardedClaims.at(-1)?.['OIDC-Claim-preferred_username']).toBe(fedUser);
