@@ -5,7 +5,7 @@
  */
 import type { Context } from '../context';
 import type { ClientConfig } from '../config/client-config';
-import { applyCloudConfig, ensureAuthInfo, tokenEndpoint } from '../config/client-config';
+import { apiTimeoutMs, applyCloudConfig, ensureAuthInfo, tokenEndpoint } from '../config/client-config';
 import { MagnumClient } from './client';
 import { KeystoneSession, StaticTokenSession } from '../auth/session';
 import type { TokenCache } from '../auth/session';
@@ -40,13 +40,13 @@ export async function authenticate(ctx: Context, config: ClientConfig, options: 
   // is checked only when Keystone is about to be asked (keystone.ts askForMissingSecrets).
   ensureAuthInfo(config, askSecret !== undefined || config.cache);
   // One transport for Keystone and Magnum, so connections are reused.
-  const transport = ctx.transportFor(config.tls);
+  const transport = ctx.transportFor({ ...config.tls, timeoutMs: apiTimeoutMs(config) });
   const fixed = tokenEndpoint(config);
   if (fixed) return { kind: 'fixed', ...fixed, transport };
   const tokenCache = options.tokenCache ?? (await tokenCacheFor(ctx, config, options.debugLog));
   const session = new KeystoneSession(
     config,
-    { transport, userAgent: USER_AGENT, debugLog: options.debugLog, askSecret },
+    { transport, userAgent: USER_AGENT, debugLog: options.debugLog, clock: ctx.clock, askSecret },
     () => ctx.clock.now(),
     tokenCache,
   );
@@ -55,7 +55,7 @@ export async function authenticate(ctx: Context, config: ClientConfig, options: 
 
 export async function connect(ctx: Context, config: ClientConfig, options: ConnectOptions = {}): Promise<MagnumClient> {
   const auth = await authenticate(ctx, config, options);
-  const common = { transport: auth.transport, apiVersion: config.apiVersion, userAgent: USER_AGENT, debugLog: options.debugLog };
+  const common = { transport: auth.transport, apiVersion: config.apiVersion, userAgent: USER_AGENT, debugLog: options.debugLog, clock: ctx.clock };
   if (auth.kind === 'fixed') return new MagnumClient({ ...common, endpoint: auth.endpoint, session: new StaticTokenSession(auth.token) });
   let endpoint = config.endpointOverride;
   if (endpoint === undefined) {

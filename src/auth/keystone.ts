@@ -6,6 +6,9 @@
 import type { AuthSettings } from '../config/client-config';
 import type { HttpResponse, Transport } from '../http/transport';
 import { TransportError } from '../http/transport';
+import { exchange } from '../http/exchange';
+import { HTTP_REASONS, connectionFailure, invalidResponse, jsonObjectReply } from '../http/failures';
+import type { Clock } from '../context';
 import type { CatalogService } from './catalog';
 import { CommandError } from '../errors';
 import { MULTIFACTOR_METHODS, NO_PASSCODE, NO_PASSWORD, multifactorMethods, needsPasscode, needsPassword } from '../config/auth-checks';
@@ -33,6 +36,8 @@ export interface KeystoneOptions {
    * a terminal, so a script never waits for an answer (Context.prompter).
    */
   askSecret?: (prompt: string) => Promise<string>;
+  /** For the waits between retries of discovery (src/http/exchange.ts). */
+  clock?: Pick<Clock, 'now' | 'sleep'>;
 }
 
 /** `<message> (HTTP <status>)[ (Request-ID: <id>)]` from a Keystone error reply (docs/reference-behaviour.md, Keystone failures as the user sees them). */
@@ -50,41 +55,6 @@ export function keystoneErrorMessage(res: HttpResponse): string {
   return `${message} (HTTP ${res.status})${rid ? ` (Request-ID: ${rid})` : ''}`;
 }
 
-export const HTTP_REASONS: Record<number, string> = {
-  300: 'Multiple Choices',
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  402: 'Payment Required',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  407: 'Proxy Authentication Required',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  410: 'Gone',
-  411: 'Length Required',
-  412: 'Precondition Failed',
-  413: 'Request Entity Too Large',
-  414: 'Request-URI Too Long',
-  415: 'Unsupported Media Type',
-  416: 'Requested Range Not Satisfiable',
-  417: 'Expectation Failed',
-  422: 'Unprocessable Entity',
-  500: 'Internal Server Error',
-  501: 'Not Implemented',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-  505: 'HTTP Version Not Supported',
-};
-
-/** The user-facing text for a request that got no HTTP answer (docs/reference-behaviour.md, TLS failure texts, docs/reference-behaviour.md, Keystone failures as the user sees them). */
-export function connectionFailure(err: TransportError): CommandError {
-  if (err.kind === 'tls') return new CommandError(`SSL exception connecting to ${err.url}: ${err.message}`);
-  if (err.kind === 'timeout') return new CommandError(`Request to ${err.url} timed out`);
-  return new CommandError(`Unable to establish connection to ${err.url}: ${err.message}`);
-}
 
 function domainRef(id?: string, name?: string): { id: string } | { name: string } | undefined {
   if (id) return { id };
@@ -199,6 +169,11 @@ export function tokenRequestBody(settings: AuthSettings): Record<string, unknown
   return { auth };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 interface VersionEntry {
   id?: string;
   status?: string;
@@ -227,34 +202,38 @@ async function discoverV3(authUrl: string, opts: KeystoneOptions): Promise<strin
   };
   try {
     opts.debugLog?.(`REQ: GET ${authUrl} (identity version discovery)`);
-    res = await opts.transport.send({ method: 'GET', url: authUrl, headers: { Accept: 'application/json', 'User-Agent': opts.userAgent } });
+    res = await exchange(opts.transport, { method: 'GET', url: authUrl, headers: { Accept: 'application/json', 'User-Agent': opts.userAgent } }, opts);
     opts.debugLog?.(`RESP: [${res.status}] GET ${authUrl}`);
   } catch (e) {
     if (e instanceof TransportError) {
+      // A Keystone that does not answer in time will not answer the token request either.
+      if (e.kind === 'timeout') throw connectionFailure(e);
       if (new URL(authUrl).pathname.startsWith('/v3')) return authUrl;
       throw new CommandError(`${DISCOVERY_FAILURE} ${connectionFailure(e).message}`);
     }
     throw e;
   }
   if (res.status >= 400) return guess(keystoneErrorMessage(res));
-  let entries: VersionEntry[] = [];
+  let entries: unknown[] = [];
   try {
-    const body = JSON.parse(res.body) as { version?: VersionEntry; versions?: { values?: VersionEntry[] } | VersionEntry[] };
-    if (body.version) entries = [body.version];
-    else if (Array.isArray(body.versions)) entries = body.versions;
-    else if (body.versions?.values) entries = body.versions.values;
+    const body = JSON.parse(res.body) as { version?: VersionEntry; versions?: { values?: VersionEntry[] } | VersionEntry[] } | null;
+    // Any JSON may come back: only objects and arrays of the documented shape count.
+    if (isObject(body?.version)) entries = [body.version];
+    else if (Array.isArray(body?.versions)) entries = body.versions;
+    else if (isObject(body?.versions) && Array.isArray(body.versions.values)) entries = body.versions.values;
   } catch {
     return guess('');
   }
-  const usable = entries.filter(
-    (e) =>
+  const usable = entries.filter(isObject).filter(
+    (e: VersionEntry) =>
       typeof e.id === 'string' &&
       /^v3(\.|$)/.test(e.id) &&
-      ['stable', 'current', 'supported', 'deprecated'].includes((e.status ?? '').toLowerCase()) &&
-      e.links?.some((l) => l.rel === 'self' && l.href),
+      ['stable', 'current', 'supported', 'deprecated'].includes(String(e.status ?? '').toLowerCase()) &&
+      Array.isArray(e.links) &&
+      e.links.some((l: unknown) => isObject(l) && l.rel === 'self' && typeof l.href === 'string' && l.href !== ''),
   );
   if (usable.length === 0) return guess('');
-  const self = usable[0].links?.find((l) => l.rel === 'self')?.href as string;
+  const self = (usable[0].links as unknown[]).filter(isObject).find((l) => l.rel === 'self' && typeof l.href === 'string')?.href as string;
   return combineSelfLink(authUrl, self);
 }
 
@@ -269,7 +248,7 @@ export async function postAuth(url: string, headers: Record<string, string>, bod
   opts.debugLog?.(`REQ: POST ${url} (auth request; body not logged)`);
   let res: HttpResponse;
   try {
-    res = await opts.transport.send({ method: 'POST', url, headers, body, timeoutMs: 600_000 });
+    res = await exchange(opts.transport, { method: 'POST', url, headers, body }, opts);
   } catch (e) {
     if (e instanceof TransportError) throw connectionFailure(e);
     throw e;
@@ -282,7 +261,7 @@ export async function postAuth(url: string, headers: Record<string, string>, bod
 export function tokenFromReply(url: string, res: HttpResponse): TokenInfo {
   if (res.status >= 300) throw new CommandError(keystoneErrorMessage(res));
   const token = res.headers['x-subject-token'];
-  let parsed: {
+  const parsed = jsonObjectReply(url, res) as {
     token?: {
       expires_at?: string;
       catalog?: CatalogService[];
@@ -291,13 +270,8 @@ export function tokenFromReply(url: string, res: HttpResponse): TokenInfo {
       user?: { id?: string; name?: string };
     };
   };
-  try {
-    parsed = JSON.parse(res.body);
-  } catch {
-    throw new CommandError(`Invalid response from ${url}: the body is not JSON`);
-  }
-  if (!token || !parsed || !parsed.token || /[\r\n]/.test(token)) throw new CommandError(`Invalid response from ${url}: no token in the reply`);
-  const t = parsed.token;
+  if (!token || !isObject(parsed.token) || /[\r\n]/.test(token)) throw invalidResponse(url, res.status, 'no token in the reply');
+  const t = parsed.token as NonNullable<typeof parsed.token>;
   const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
   return {
     token,

@@ -16,7 +16,9 @@ import type { HttpResponse } from '../http/transport';
 import { TransportError } from '../http/transport';
 import { CommandError } from '../errors';
 import type { KeystoneOptions, TokenInfo } from './keystone';
-import { connectionFailure, issueToken, postAuth, tokenFromReply, v3Root } from './keystone';
+import { issueToken, postAuth, tokenFromReply, v3Root } from './keystone';
+import { connectionFailure } from '../http/failures';
+import { exchange } from '../http/exchange';
 
 const GRANT: Record<string, string> = { v3oidcpassword: 'password', v3oidcclientcredentials: 'client_credentials' };
 
@@ -34,7 +36,7 @@ function httpUrl(value: string, what: string): string {
 async function send(opts: KeystoneOptions, method: 'GET' | 'POST', url: string, headers: Record<string, string>, body?: string): Promise<HttpResponse> {
   opts.debugLog?.(`REQ: ${method} ${url}${body === undefined ? '' : ' (body not logged)'}`);
   try {
-    const res = await opts.transport.send({ method, url, headers: { 'User-Agent': opts.userAgent, ...headers }, body, timeoutMs: 60_000 });
+    const res = await exchange(opts.transport, { method, url, headers: { 'User-Agent': opts.userAgent, ...headers }, body }, opts);
     opts.debugLog?.(`RESP: [${res.status}] ${method} ${url}`);
     return res;
   } catch (e) {

@@ -96,8 +96,13 @@ export const GLOBAL_OPTIONS: OptionSpec[] = [
   // so the main help stays the reference's; docs/configuration.md documents them.
   { flags: ['--os-cert'], dest: 'os_cert', metavar: '<certificate>' },
   { flags: ['--os-key'], dest: 'os_key', metavar: '<key>' },
-  // Not in the reference either (OSC's --os-passcode, keystoneauth's v3totp option): hidden as above.
-  { flags: ['--os-passcode'], dest: 'os_passcode', metavar: '<auth-passcode>' },
+  // openstacksdk's api_timeout as a flag (docs/configuration.md, Timeouts). Hidden like
+  // --os-cert, and never an abbreviation, so the reference's `--os-a…` prefixes keep
+  // meaning --os-auth-url.
+  { flags: ['--os-api-timeout'], dest: 'os_api_timeout', metavar: '<seconds>', exactOnly: true },
+  // OSC's --os-passcode (keystoneauth's v3totp option): hidden as above, and never an
+  // abbreviation, so the reference's `--os-pass` keeps meaning --os-password.
+  { flags: ['--os-passcode'], dest: 'os_passcode', metavar: '<auth-passcode>', exactOnly: true },
 ];
 
 export const MAIN_DESCRIPTION = 'Command-line interface to the OpenStack Magnum API.';
