@@ -15,6 +15,8 @@ export function openssl(args: string[], input?: string): Promise<string> {
       if (err) reject(new Error(`openssl ${args[0] ?? ''} failed: ${stderr || err.message}`));
       else resolve(stdout);
     });
+    // openssl commands that read no stdin may exit before it is written: that EPIPE is not an error.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(input ?? '');
   });
 }
