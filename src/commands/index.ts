@@ -34,6 +34,7 @@ import { nodegroupShow } from './nodegroup-show';
 import { nodegroupUpdate } from './nodegroup-update';
 import { bashCompletion } from './bash-completion';
 import { help } from './help';
+import { completion } from './completion';
 import { complete } from './complete';
 
 export const COMMANDS: readonly CommandModule[] = [
@@ -69,6 +70,8 @@ export const COMMANDS: readonly CommandModule[] = [
   nodegroupUpdate,
   bashCompletion,
   help,
+  // Beyond the reference: the completion scripts themselves (docs/completions.md).
+  completion,
   // Hidden: names for the shell completion scripts.
   complete,
 ];
