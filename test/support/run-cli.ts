@@ -1,6 +1,6 @@
 // Run the built CLI (bin/magnum → dist/magnum.cjs) as a child process with a clean
 // environment, for end-to-end tests against test/support/fake-cloud.ts.
-import { runProcess } from './run-process';
+import { runProcess, type ProcessRunOptions } from './run-process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,8 @@ export interface RunCliOptions {
   timeoutMs?: number;
   /** Run this program (e.g. the standalone executable) instead of `node bin/magnum`. */
   executable?: string;
+  /** Called with the child once started (tests that signal it). */
+  onSpawn?: ProcessRunOptions['onSpawn'];
 }
 
 export interface RunCliResult {
@@ -53,6 +55,7 @@ export async function runCli(args: string[], opts: RunCliOptions = {}): Promise<
       env,
       stdin: opts.input,
       timeoutMs: opts.timeoutMs ?? 15000,
+      onSpawn: opts.onSpawn,
     });
     return { stdout: run.stdout, stderr: run.stderr, code: run.code };
   } finally {
