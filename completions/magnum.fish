@@ -177,6 +177,7 @@ function __magnum_commands
     printf '%s\t%s\n' 'credential-rotate' 'Rotate the credentials for the cluster using the current user account'
     printf '%s\t%s\n' 'bash-completion' 'Prints arguments for bash-completion'
     printf '%s\t%s\n' 'help' 'Display help about this program or one of its subcommands'
+    printf '%s\t%s\n' 'completion' 'Print the shell completion script for bash, zsh or fish'
     printf '%s\t%s\n' 'auth-status' 'Show which cloud, user and project this configuration logs in as, with the auth type, token expiry and token cache (never the token)'
 end
 
@@ -416,6 +417,7 @@ complete -c magnum -n '__magnum_using_command credential-rotate' -l 'wait-timeou
 complete -c magnum -n '__magnum_using_command credential-rotate' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command bash-completion' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command help' -s 'h' -l 'help' -d 'show this help message and exit'
+complete -c magnum -n '__magnum_using_command completion' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command auth-status' -s 'f' -l 'format' -x -a 'json shell table value yaml' -d 'the output format, defaults to table'
 complete -c magnum -n '__magnum_using_command auth-status' -s 'c' -l 'column' -x -d 'specify the column(s) to include, can be repeated to show multiple columns'
 complete -c magnum -n '__magnum_using_command auth-status' -s 'h' -l 'help' -d 'show this help message and exit'
@@ -440,3 +442,4 @@ complete -c magnum -n '__magnum_at_positional nodegroup-update 0' -a '(__magnum_
 complete -c magnum -n '__magnum_at_positional nodegroup-update 2' -a 'add replace remove'
 complete -c magnum -n '__magnum_at_positional credential-rotate 0' -a '(__magnum_names clusters)'
 complete -c magnum -n '__magnum_at_positional help 0' -a '(__magnum_commands)'
+complete -c magnum -n '__magnum_at_positional completion 0' -a 'bash zsh fish'

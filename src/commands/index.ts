@@ -35,6 +35,7 @@ import { nodegroupUpdate } from './nodegroup-update';
 import { credentialRotate } from './credential-rotate';
 import { bashCompletion } from './bash-completion';
 import { help } from './help';
+import { completion } from './completion';
 import { complete } from './complete';
 import { authStatus } from './auth-status';
 
@@ -73,6 +74,8 @@ export const COMMANDS: readonly CommandModule[] = [
   credentialRotate,
   bashCompletion,
   help,
+  // Beyond the reference: the completion scripts themselves (docs/completions.md).
+  completion,
   // Beyond the reference: who and how this configuration logs in (docs/auth.md).
   authStatus,
   // Hidden: names for the shell completion scripts.
