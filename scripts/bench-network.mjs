@@ -141,6 +141,15 @@ const CLIENTS = [
   { name: 'openstack coe', file: OPENSTACK, prefix: ['coe'], runs: REF_RUNS, present: existsSync(OPENSTACK) },
 ].filter((c) => c.present !== false);
 
+/** `node -e 0` once per round: Node's own start-up under the machine's current load. */
+const nodeStartup = [];
+function timeNodeStartup() {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' }).on('close', () => resolve(performance.now() - t0));
+  });
+}
+
 /** One run: wall time from spawn to exit, stdout, and what the link saw meanwhile. */
 function runOnce(client, args) {
   net.take();
@@ -203,22 +212,32 @@ try {
   // Warm-up (untimed): page cache, .pyc files; one run of each client's cluster-list.
   for (const client of CLIENTS) await runOnce(client, COMMANDS[0].args(client));
 
-  for (let round = 0; round < RUNS; round++) {
-    for (const cmd of COMMANDS) {
-      for (const client of CLIENTS) {
-        const runs = cmd.runs?.(client) ?? client.runs;
-        const spread = new Set(Array.from({ length: runs }, (_, k) => Math.floor((k * RUNS) / runs)));
-        if (!spread.has(round)) continue;
-        const data = cmd.setUp ? await cmd.setUp(round, client) : undefined;
-        const r = await runOnce(client, cmd.args(client, data));
-        const expected = cmd.expectedStdout?.(client, data);
-        r.stdoutAsExpected = expected === undefined ? undefined : r.stdout === expected;
-        const key = `${cmd.name}|${client.name}`;
-        if (!results.has(key)) results.set(key, []);
-        results.get(key).push(r);
+  // Two phases: the commands that need no set-up first, then the deletes. The deletes keep
+  // the conductor busy (five clusters created and deleted per run), which slows magnum-api for
+  // whoever runs next; in their own phase that load falls on every client alike. Within a
+  // round the clients take turns going first.
+  const phases = [COMMANDS.filter((c) => !c.setUp), COMMANDS.filter((c) => c.setUp)];
+  for (const [p, phase] of phases.entries()) {
+    if (phase.length === 0) continue;
+    for (let round = 0; round < RUNS; round++) {
+      const order = CLIENTS.map((_, i) => CLIENTS[(i + round) % CLIENTS.length]);
+      for (const cmd of phase) {
+        for (const client of order) {
+          const runs = cmd.runs?.(client) ?? client.runs;
+          const spread = new Set(Array.from({ length: runs }, (_, k) => Math.floor((k * RUNS) / runs)));
+          if (!spread.has(round)) continue;
+          const data = cmd.setUp ? await cmd.setUp(round, client) : undefined;
+          const r = await runOnce(client, cmd.args(client, data));
+          const expected = cmd.expectedStdout?.(client, data);
+          r.stdoutAsExpected = expected === undefined ? undefined : r.stdout === expected;
+          const key = `${cmd.name}|${client.name}`;
+          if (!results.has(key)) results.set(key, []);
+          results.get(key).push(r);
+        }
       }
+      nodeStartup.push(await timeNodeStartup());
+      process.stderr.write(`\rphase ${p + 1}/${phases.length}, round ${round + 1}/${RUNS}`);
     }
-    process.stderr.write(`\rround ${round + 1}/${RUNS}`);
   }
   process.stderr.write('\n');
 } finally {
@@ -276,6 +295,7 @@ console.log();
 console.log(line(headers));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows) console.log(line(r));
+console.log(`node -e 0 (median of one per round): ${fmt(median(nodeStartup))}`);
 for (const [key, s] of Object.entries(summary)) if (s.firstError) console.log(`note: ${key.replace('|', ', ')}: ${s.firstError}`);
 
 // ---- budgets (issue 13) ----
@@ -320,7 +340,8 @@ if (del) {
 const failedBudgets = verdicts.filter((v) => v === false).length;
 console.log(`\nbudgets: ${verdicts.filter((v) => v === true).length} PASS, ${failedBudgets} FAIL, ${verdicts.filter((v) => v === undefined).length} n/a`);
 if (JSON_OUT) {
-  writeFileSync(JSON_OUT, `${JSON.stringify({ rtt: RTT, runs: RUNS, refRuns: REF_RUNS, node: process.version, date: new Date().toISOString(), summary }, null, 2)}\n`);
+  const meta = { rtt: RTT, runs: RUNS, refRuns: REF_RUNS, node: process.version, nodeStartupMs: median(nodeStartup), date: new Date().toISOString() };
+  writeFileSync(JSON_OUT, `${JSON.stringify({ ...meta, summary }, null, 2)}\n`);
   console.log(`wrote ${JSON_OUT}`);
 }
 if (failedBudgets > 0 || exitCode) process.exitCode = 1;
