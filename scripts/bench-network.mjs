@@ -83,7 +83,9 @@ async function clusterStatus(name) {
 }
 async function clusterCount() {
   const r = await magnum('GET', '/clusters?limit=1000');
-  return r.body.clusters.length;
+  // magnum-api 15 sometimes answers a list with HTTP 400 ("Invalid input for field/attribute
+  // master_count") while clusters are being created or deleted: count it as no room yet.
+  return r.status === 200 ? r.body.clusters.length : Infinity;
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Polls until `ok()` or the deadline (the conductor syncs status every 10 s). */
