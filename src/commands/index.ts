@@ -35,6 +35,7 @@ import { nodegroupUpdate } from './nodegroup-update';
 import { bashCompletion } from './bash-completion';
 import { help } from './help';
 import { complete } from './complete';
+import { execCredential } from './exec-credential';
 
 export const COMMANDS: readonly CommandModule[] = [
   caRotate,
@@ -71,6 +72,8 @@ export const COMMANDS: readonly CommandModule[] = [
   help,
   // Hidden: names for the shell completion scripts.
   complete,
+  // Hidden: run by kubectl through the kubeconfig of cluster-config --use-keystone.
+  execCredential,
 ];
 
 export function findCommand(name: string): CommandModule | undefined {
