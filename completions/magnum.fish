@@ -61,6 +61,8 @@ function __magnum_takes_value --argument-names cmd opt
             contains -- $opt '-f' '--format' '-c' '--column'
         case 'nodegroup-update'
             contains -- $opt '--wait-timeout'
+        case 'kubeconfig-check'
+            contains -- $opt '--kubeconfig' '--context' '--days' '-f' '--format' '-c' '--column'
         case '*'
             return 1
     end
@@ -170,6 +172,7 @@ function __magnum_commands
     printf '%s\t%s\n' 'nodegroup-list' 'Print a list of nodegroups of a cluster'
     printf '%s\t%s\n' 'nodegroup-show' 'Show details about the given nodegroup'
     printf '%s\t%s\n' 'nodegroup-update' 'Update information about the given nodegroup'
+    printf '%s\t%s\n' 'kubeconfig-check' 'Check the magnum contexts of a kubeconfig: client certificate expiry, whether the CA still is the cluster\'s, whether the exec credential works'
     printf '%s\t%s\n' 'bash-completion' 'Prints arguments for bash-completion'
     printf '%s\t%s\n' 'help' 'Display help about this program or one of its subcommands'
 end
@@ -380,6 +383,12 @@ complete -c magnum -n '__magnum_using_command nodegroup-show' -s 'h' -l 'help' -
 complete -c magnum -n '__magnum_using_command nodegroup-update' -l 'wait' -d 'Wait until the update has finished: exit 0 when it completes, 1 when it fails or times out'
 complete -c magnum -n '__magnum_using_command nodegroup-update' -l 'wait-timeout' -x -d 'How long --wait waits, in seconds (implies --wait; default 3600)'
 complete -c magnum -n '__magnum_using_command nodegroup-update' -s 'h' -l 'help' -d 'show this help message and exit'
+complete -c magnum -n '__magnum_using_command kubeconfig-check' -l 'kubeconfig' -x -d 'Kubeconfig file(s), ":"-separated'
+complete -c magnum -n '__magnum_using_command kubeconfig-check' -l 'context' -x -d 'Check only this context'
+complete -c magnum -n '__magnum_using_command kubeconfig-check' -l 'days' -x -d 'Warn about certificates that expire within this many days (default 30)'
+complete -c magnum -n '__magnum_using_command kubeconfig-check' -s 'f' -l 'format' -x -a 'csv json table value yaml' -d 'the output format, defaults to table'
+complete -c magnum -n '__magnum_using_command kubeconfig-check' -s 'c' -l 'column' -x -d 'specify the column(s) to include, can be repeated to show multiple columns'
+complete -c magnum -n '__magnum_using_command kubeconfig-check' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command bash-completion' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command help' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_at_positional ca-show 0' -a '(__magnum_names clusters)'

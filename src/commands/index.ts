@@ -36,6 +36,7 @@ import { bashCompletion } from './bash-completion';
 import { help } from './help';
 import { complete } from './complete';
 import { execCredential } from './exec-credential';
+import { kubeconfigCheck } from './kubeconfig-check';
 
 export const COMMANDS: readonly CommandModule[] = [
   caRotate,
@@ -68,6 +69,8 @@ export const COMMANDS: readonly CommandModule[] = [
   nodegroupList,
   nodegroupShow,
   nodegroupUpdate,
+  // Beyond the reference: the kubeconfig check (docs/kubectl-plugin.md).
+  kubeconfigCheck,
   bashCompletion,
   help,
   // Hidden: names for the shell completion scripts.
