@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeOnStack } from '../compat/harness';
 import { applyOverrides, baseEnv, freshTempDir, runOurs, runProcess, type Env, type EnvOverrides, type ProcessResult } from '../compat/processes';
 import { deleteCluster, deleteClusterTemplate, uniqueName, waitForClusterStatus } from '../compat/resources';
-import { serverKeyAndCsr, startKubeApi, type KubeApi } from '../support/kube-api';
+import { startApiForCluster, type KubeApi } from '../support/kube-api';
 import { renderKeystoneKubeconfig } from '../../src/kube/kubeconfig';
 
 const KUBECTL = '/usr/bin/kubectl';
@@ -75,7 +75,7 @@ describeOnStack('acceptance: kubectl with magnum kubeconfigs', { reference: fals
   const cluster = uniqueName('accept-kube');
   let templateCreated = false;
   let clusterCreated = false;
-  let api: KubeApi | undefined;
+  let api: (KubeApi & { certPem: string }) | undefined;
   let proxy: Awaited<ReturnType<typeof countingKeystoneProxy>> | undefined;
   let appCred: { id: string; secret: string; userId: string; token: string } | undefined;
   const transcripts: string[] = [];
@@ -124,18 +124,10 @@ describeOnStack('acceptance: kubectl with magnum kubeconfigs', { reference: fals
     await waitForClusterStatus(cluster, ['CREATE_COMPLETE']);
 
     // The API server's certificate, signed by the cluster CA through Magnum.
-    const server = await serverKeyAndCsr();
-    r = await magnum(['ca-sign', '--cluster', cluster, '--csr', server.csrFile], dir);
-    expect(r.code, r.stderr).toBe(0);
-    const certPem = r.stdout;
-    r = await magnum(['ca-show', cluster], dir);
-    expect(r.code, r.stderr).toBe(0);
-    const caPem = r.stdout;
-    const san = execFileSync('openssl', ['x509', '-noout', '-ext', 'subjectAltName,extendedKeyUsage'], { input: certPem, encoding: 'utf8' });
-    expect(san).toMatch(/IP Address:127\.0\.0\.1/);
-    expect(san).toMatch(/TLS Web Server Authentication/);
-    api = await startKubeApi({ certPem, keyPem: server.keyPem, caPem, keystoneV3: process.env.OS_AUTH_URL ?? '', port: 6443 });
-    await server.cleanup();
+    api = await startApiForCluster((argv) => magnum(argv, dir), cluster, process.env.OS_AUTH_URL ?? '');
+    const ext = execFileSync('openssl', ['x509', '-noout', '-ext', 'subjectAltName,extendedKeyUsage'], { input: api.certPem, encoding: 'utf8' });
+    expect(ext).toMatch(/IP Address:127\.0\.0\.1/);
+    expect(ext).toMatch(/TLS Web Server Authentication/);
 
     // An application credential of the demo user, deleted in afterAll.
     const login = await keystone('/auth/tokens', {
@@ -340,7 +332,7 @@ describeOnStack('acceptance: kubectl with magnum kubeconfigs', { reference: fals
       expect(r.stdout).toMatch(/\| default +\| .*client certificate +\| WARN +\| expires \d{4}-\d\d-\d\d \(in 18\d\d days\)/);
     });
 
-    it('after ca-rotate: the CA no longer matches, exit 1; kubectl with the old kubeconfig then fails', async () => {
+    it('after a real ca-rotate: the CA no longer matches, exit 1', async () => {
       const r = await magnum(['ca-rotate', '--cluster', cluster], dir);
       expect(r.code, r.stderr).toBe(0);
       await new Promise((resolve) => setTimeout(resolve, 1000));

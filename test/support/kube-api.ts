@@ -173,3 +173,33 @@ export async function serverKeyAndCsr(): Promise<{ keyPem: string; csrPem: strin
   };
 }
 
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The API server of a real cluster: its certificate from `magnum ca-sign` (with the
+ * extensions above), its client CA from `magnum ca-show`, on `port` (6443: the stack's
+ * api_address). `magnum` runs our CLI with the cloud's credentials.
+ */
+export async function startApiForCluster(
+  magnum: (argv: string[]) => Promise<CliRun>,
+  cluster: string,
+  keystoneV3: string,
+  port = 6443,
+): Promise<KubeApi & { certPem: string; caPem: string }> {
+  const server = await serverKeyAndCsr();
+  try {
+    const signed = await magnum(['ca-sign', '--cluster', cluster, '--csr', server.csrFile]);
+    if (signed.code !== 0) throw new Error(`ca-sign failed: ${signed.stderr}`);
+    const ca = await magnum(['ca-show', cluster]);
+    if (ca.code !== 0) throw new Error(`ca-show failed: ${ca.stderr}`);
+    const api = await startKubeApi({ certPem: signed.stdout, keyPem: server.keyPem, caPem: ca.stdout, keystoneV3, port });
+    return { ...api, certPem: signed.stdout, caPem: ca.stdout };
+  } finally {
+    await server.cleanup();
+  }
+}
