@@ -3,9 +3,9 @@
 //
 //   src/output/wcwidth-tables.ts         wcwidth.wcswidth() data (Debian python3-wcwidth 0.2.5,
 //                                        the tables prettytable 3.6 measures cells with;
-//                                        ecosystem.md §5.3)
+//                                        docs/dependencies.md, cli-table3)
 //   src/output/python-unicode-tables.ts  str.isprintable() and str.isspace() of the reference
-//                                        CPython (repr() escaping, str.strip(); magnumclient.md §4.4)
+//                                        CPython (repr() escaping, str.strip(); docs/reference-behaviour.md, Python values inside tables)
 //
 // Both come from the interpreter the reference client runs on (/usr/bin/python3, or $PYTHON),
 // not from Node's ICU, so that the output does not change with the Node build.

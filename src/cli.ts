@@ -56,7 +56,7 @@ interface FirstPass {
 
 /**
  * The reference's first pass (parse_known_args of the global options over the whole
- * argv, magnumclient.md §1): --version, -h/--help and --debug act wherever they are, and
+ * argv, `magnumclient/shell.py main`): --version, -h/--help and --debug act wherever they are, and
  * an ambiguous abbreviation of a global option is an error wherever it is.
  */
 function firstPass(argv: string[]): FirstPass {
@@ -164,7 +164,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     const extras = [...globals.extras, ...parsed.extras];
     if (extras.length > 0) throw mainUsageError(`unrecognized arguments: ${extras.join(' ')}`, width);
 
-    // In the declaration order of deprecatedFlags, as the reference walks DEPRECATING_PARAMS (§1.2).
+    // In the declaration order of deprecatedFlags, as the reference walks DEPRECATING_PARAMS (`magnumclient/common/cliutils.py deprecation_map`).
     for (const [flag, replacement] of Object.entries(subcommand.deprecatedFlags ?? {})) {
       if (parsed.seen.includes(flag)) {
         ctx.io.err(

@@ -1,6 +1,6 @@
 /**
  * The error kinds the CLI maps to exit codes in one place (src/cli.ts):
- * - UsageError: argparse-style usage text on stderr, exit 2 (magnumclient.md §1.4).
+ * - UsageError: argparse-style usage text on stderr, exit 2 (`magnumclient/shell.py MagnumClientArgumentParser.error`).
  * - CommandError: one `ERROR: <message>` line on stderr, exit 1.
  * Anything else that escapes a command is reported like a CommandError; its stack is
  * shown only with --debug.
@@ -27,7 +27,7 @@ export class UsageError extends Error {
   }
 }
 
-/** Raised by a command to print the help of a command on stdout before failing (magnumclient.md §1.3). */
+/** Raised by a command to print the help of a command on stdout before failing (`magnumclient/common/cliutils.py validate_name_args, validate_cluster_args`). */
 export class ArgumentsError extends CommandError {
   constructor(
     message: string,

@@ -85,7 +85,7 @@ export class MagnumClient {
     this.opts.debugLog?.(`RESP: [${res.status}] ${method} ${url} ${res.body.length > 2000 ? `${res.body.slice(0, 2000)}…` : res.body}`);
     const answered = res.headers['openstack-api-version'];
     if (answered) this.serverVersion = answered.replace(/^container-infra\s+/, '');
-    // keystoneauth: on a 401, re-authenticate once and retry (keystone-auth.md §2.9).
+    // keystoneauth: on a 401, re-authenticate once and retry (`keystoneauth1/session.py Session.request, keystoneauth1/identity/base.py BaseIdentityPlugin.get_access`).
     if (res.status === 401 && !retried && (await this.opts.session.invalidate())) {
       return this.send(method, path, body, true);
     }

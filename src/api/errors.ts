@@ -1,5 +1,5 @@
 /**
- * Magnum's error replies turned into the reference's messages (magnumclient.md §3):
+ * Magnum's error replies turned into the reference's messages (`magnumclient/common/httpclient.py _extract_error_json`):
  * `str(e)` is `<title> (HTTP <code>)[ (Request-ID: <id>)]`, and some commands print
  * `e.details` (the full `detail`, with its final period) instead.
  */

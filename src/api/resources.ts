@@ -1,6 +1,6 @@
 /**
  * Magnum resources: the paths and bodies python-magnumclient's managers use
- * (magnumclient.md §5, §9), with identifiers percent-encoded.
+ * (`magnumclient/v1/*_shell.py`, `magnumclient/osc/v1`), with identifiers percent-encoded.
  */
 import type { MagnumClient } from './client';
 import { commonFilters, seg } from './client';
@@ -14,7 +14,7 @@ export interface ListFilters {
   sortDir?: string | null;
 }
 
-/** `/<coll>/[detail][?filters]`: clusters and templates put a `/` before `?` (§5 conventions). */
+/** `/<coll>/[detail][?filters]`: clusters and templates put a `/` before `?` (`magnumclient/v1/*_shell.py`). */
 function collectionPath(collection: string, filters: string[], detail = false): string {
   let suffix = detail ? 'detail' : '';
   if (filters.length > 0) suffix += `?${filters.join('&')}`;
@@ -91,7 +91,7 @@ export async function rotateCa(c: MagnumClient, clusterUuid: string): Promise<vo
   await c.request('PATCH', `/certificates/${seg(clusterUuid)}`);
 }
 
-// Quotas (no `/` before `?` here, §5.15)
+// Quotas (no `/` before `?` here, `magnumclient/v1/quotas_shell.py`)
 export function listQuotas(c: MagnumClient, f: ListFilters & { allTenants?: boolean }): Promise<Resource[]> {
   const filters = commonFilters(f);
   if (f.allTenants) filters.push('all_tenants=True');
@@ -118,7 +118,7 @@ export function listServices(c: MagnumClient): Promise<Resource[]> {
   return c.list('/mservices', 'mservices');
 }
 
-/** `_show_*`: the resource without `links` (magnumclient.md §4.2). */
+/** `_show_*`: the resource without `links` (`magnumclient/common/cliutils.py print_dict`). */
 export function withoutLinks(r: Resource): Resource {
   const { links: _links, ...rest } = r;
   return rest;

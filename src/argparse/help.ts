@@ -1,6 +1,6 @@
 /**
  * argparse.HelpFormatter, as python-magnumclient uses it (capitalised section titles,
- * magnumclient.md §1.5): the usage block and the full help text. Width follows
+ * `magnumclient/shell.py do_help`): the usage block and the full help text. Width follows
  * shutil.get_terminal_size(): $COLUMNS, else the terminal, else 80; minus 2.
  */
 import type { OptionSpec, ParserSpec, PositionalSpec } from './spec';

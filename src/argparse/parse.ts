@@ -2,7 +2,7 @@
  * An argparse-compatible parser for one (sub)parser: options anywhere among the
  * positionals, `--opt=value`, unambiguous prefixes (allow_abbrev), `--` to end
  * options, exclusive groups, int/choices validation. Error texts are argparse's
- * (Python 3.11) so scripts that grep them keep working (magnumclient.md §1.4).
+ * (Python 3.11) so scripts that grep them keep working (`magnumclient/shell.py MagnumClientArgumentParser.error`).
  */
 import type { OptionSpec, ParsedValues, ParserSpec } from './spec';
 

@@ -1,5 +1,5 @@
 /**
- * Choosing the Magnum endpoint from a Keystone v3 catalog (keystone-auth.md §2).
+ * Choosing the Magnum endpoint from a Keystone v3 catalog (`keystoneauth1/access/service_catalog.py ServiceCatalog.endpoint_data_for`).
  */
 export interface CatalogEndpoint {
   interface?: string;
@@ -17,7 +17,7 @@ export interface CatalogService {
 const OFFICIAL = 'container-infrastructure-management';
 const ALIASES = ['container-infrastructure', 'container-infra'];
 
-/** os-service-types matching: equal, or official↔alias; never alias↔alias (§2.2). */
+/** os-service-types matching: equal, or official↔alias; never alias↔alias (`keystoneauth1/access/service_catalog.py, os-service-types`). */
 function typeMatches(requested: string, catalogType: string): boolean {
   if (requested === catalogType) return true;
   if (catalogType === OFFICIAL && ALIASES.includes(requested)) return true;

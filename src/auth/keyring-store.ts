@@ -1,7 +1,7 @@
 /**
  * The OS keyring (Secret Service, macOS Keychain, Windows Credential Manager) through
  * the optional @napi-rs/keyring, loaded only when the token cache is on
- * (ecosystem.md §1.4, §1.6). On Linux without a D-Bus session there is no Secret
+ * (docs/dependencies.md, keytar). On Linux without a D-Bus session there is no Secret
  * Service to reach, so the keyring is skipped at once; the entry is pinned to the
  * Secret Service so that the kernel keyutils store (in-memory, per login session) is
  * never used by accident. Every call is bounded by KEYRING_TIMEOUT_MS.

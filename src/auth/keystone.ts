@@ -1,5 +1,5 @@
 /**
- * Keystone v3 authentication (keystone-auth.md §1): version discovery for the generic
+ * Keystone v3 authentication (`keystoneauth1/identity/v3/base.py Auth.get_auth_ref`): version discovery for the generic
  * `password`/`token` types, direct POST for the `v3*` types, the token from
  * X-Subject-Token, errors as keystoneauth words them.
  */
@@ -24,7 +24,7 @@ export interface KeystoneOptions {
   debugLog?: (line: string) => void;
 }
 
-/** `<message> (HTTP <status>)[ (Request-ID: <id>)]` from a Keystone error reply (§1.5, §6). */
+/** `<message> (HTTP <status>)[ (Request-ID: <id>)]` from a Keystone error reply (docs/reference-behaviour.md, Keystone failures as the user sees them). */
 export function keystoneErrorMessage(res: HttpResponse): string {
   let message = HTTP_REASONS[res.status] ?? (res.status >= 500 ? 'HTTP Server Error' : 'HTTP Client Error');
   if ((res.headers['content-type'] ?? '').includes('json')) {
@@ -68,7 +68,7 @@ export const HTTP_REASONS: Record<number, string> = {
   505: 'HTTP Version Not Supported',
 };
 
-/** The user-facing text for a request that got no HTTP answer (keystone-auth.md §4.3, §6). */
+/** The user-facing text for a request that got no HTTP answer (docs/reference-behaviour.md, TLS failure texts, docs/reference-behaviour.md, Keystone failures as the user sees them). */
 export function connectionFailure(err: TransportError): CommandError {
   if (err.kind === 'tls') return new CommandError(`SSL exception connecting to ${err.url}: ${err.message}`);
   if (err.kind === 'timeout') return new CommandError(`Request to ${err.url} timed out`);
@@ -105,9 +105,9 @@ function userRef(a: AuthSettings): Record<string, unknown> {
 }
 
 /**
- * The `scope` of the request (§1.3): domain > project > trust > system. An application
+ * The `scope` of the request (`keystoneauth1/identity/v3/base.py Auth.get_auth_ref`): domain > project > trust > system. An application
  * credential gets one too when a project is configured: keystone then refuses it with
- * its own 401, as keystoneauth lets it (§1.2, §6).
+ * its own 401, as keystoneauth lets it (`keystoneauth1/identity/v3 *Method.get_auth_data`, docs/reference-behaviour.md, Keystone failures as the user sees them).
  */
 function scopeOf(a: AuthSettings): Record<string, unknown> | undefined {
   if (a.domainId || a.domainName) return { domain: domainRef(a.domainId, a.domainName) };
@@ -123,7 +123,7 @@ function scopeOf(a: AuthSettings): Record<string, unknown> | undefined {
   return undefined;
 }
 
-/** The `auth` body of POST /v3/auth/tokens (§1.2, §1.3). */
+/** The `auth` body of POST /v3/auth/tokens (`keystoneauth1/identity/v3 *Method.get_auth_data`, `keystoneauth1/identity/v3/base.py Auth.get_auth_ref`). */
 export function tokenRequestBody(settings: AuthSettings): Record<string, unknown> {
   const a = withDefaultDomain(settings);
   let identity: Record<string, unknown>;
@@ -159,7 +159,7 @@ interface VersionEntry {
   links?: { rel?: string; href?: string }[];
 }
 
-/** Joins a discovered self link to the configured URL, keeping the user's scheme and host (§1.7 step 5). */
+/** Joins a discovered self link to the configured URL, keeping the user's scheme and host (`keystoneauth1/identity/generic/base.py BaseGenericPlugin._do_create_plugin`). */
 function combineSelfLink(configured: string, selfLink: string): string {
   const base = new URL(configured);
   const link = new URL(selfLink, configured);

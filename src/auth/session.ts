@@ -1,7 +1,7 @@
 /**
  * A Session hands the Magnum client a valid token: a fixed one (token + endpoint
  * override, no Keystone), or one issued by Keystone and refreshed when it has less
- * than 120 s left or after a 401 (keystone-auth.md §2.9).
+ * than 120 s left or after a 401 (`keystoneauth1/session.py Session.request, keystoneauth1/identity/base.py BaseIdentityPlugin.get_access`).
  */
 import type { Session } from '../api/client';
 import type { ClientConfig } from '../config/client-config';

@@ -3,7 +3,7 @@
  * OS_CACHE=true, or clouds.yaml `cache: {auth: true}`). Then the OS keyring when one
  * answers, else a private file (file-token-cache.ts). A keyring that fails or hangs
  * once is not asked again in this run; a failed read looks like "no entry"
- * (ecosystem.md §1.4), so the file is always consulted after the keyring.
+ * (docs/dependencies.md, keytar), so the file is always consulted after the keyring.
  */
 import type { Context, CredentialStore } from '../context';
 import type { ClientConfig } from '../config/client-config';

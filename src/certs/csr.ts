@@ -1,5 +1,5 @@
 // Client key and PKCS#10 certificate request for cluster-config
-// (magnumclient.md §6.3; ecosystem.md §4 for why hand-written DER + node:crypto
+// (`magnumclient/common/utils.py generate_csr_and_key`; docs/dependencies.md, node-forge for why hand-written DER + node:crypto
 // rather than an X.509 library: no dependency, no import cost, same ASN.1).
 // node:crypto is required where it is used: start-up pays for it only in cluster-config.
 type NodeCrypto = typeof import('node:crypto');
@@ -14,14 +14,14 @@ import {
   derUtf8String,
 } from './der';
 
-/** Subject attributes, emitted as separate RDNs in the order CN, then O (§6.3). */
+/** Subject attributes, emitted as separate RDNs in the order CN, then O (`magnumclient/common/utils.py generate_csr_and_key`). */
 export interface CsrSubject {
   CN: string;
   O?: string;
 }
 
 export interface ClientKeyAndCsr {
-  /** PKCS#1 "TraditionalOpenSSL" PEM, unencrypted: `-----BEGIN RSA PRIVATE KEY-----` (§6.3). */
+  /** PKCS#1 "TraditionalOpenSSL" PEM, unencrypted: `-----BEGIN RSA PRIVATE KEY-----` (`magnumclient/common/utils.py generate_csr_and_key`). */
   keyPem: string;
   /** `-----BEGIN CERTIFICATE REQUEST-----` PEM. */
   csrPem: string;
@@ -50,15 +50,15 @@ function encodeName(subject: CsrSubject): Buffer {
 /**
  * RSA-2048 (e = 65537) key plus a CSR for it. The default subject
  * CN=admin, O=system:masters makes the signed cert cluster-admin under
- * Kubernetes RBAC (§6.3). No extensions, empty attributes, SHA-256 signature.
+ * Kubernetes RBAC (`magnumclient/common/utils.py generate_csr_and_key`). No extensions, empty attributes, SHA-256 signature.
  * Key generation is synchronous on purpose: the CLI has nothing else to do
- * meanwhile (ecosystem.md §4.2, ~200 ms median).
+ * meanwhile (docs/dependencies.md, node-forge, ~200 ms median).
  */
 export function generateClientKeyAndCsr(
   subject: CsrSubject = { CN: 'admin', O: 'system:masters' },
 ): ClientKeyAndCsr {
   // Encodings requested up front: the private key straight as PKCS#1 PEM (the
-  // file format, §6.3), the public key as DER SubjectPublicKeyInfo, which is
+  // file format, `magnumclient/common/utils.py generate_csr_and_key`), the public key as DER SubjectPublicKeyInfo, which is
   // exactly the CSR field.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { generateKeyPairSync, sign } = require('node:crypto') as NodeCrypto;

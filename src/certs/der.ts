@@ -1,5 +1,5 @@
 // Minimal DER (X.690 Distinguished Encoding Rules) encoder: just the types a
-// PKCS#10 certificate request needs (magnumclient.md §6.3). Every function
+// PKCS#10 certificate request needs (`magnumclient/common/utils.py generate_csr_and_key`). Every function
 // returns a complete TLV (tag, length, value) as a Buffer.
 
 const TAG_INTEGER = 0x02;
@@ -90,7 +90,7 @@ export function derOid(dotted: string): Buffer {
   return derTlv(TAG_OBJECT_IDENTIFIER, Buffer.from(out));
 }
 
-/** UTF8String: python-cryptography (and so magnumclient) encodes Name values this way (§6.3). */
+/** UTF8String: python-cryptography (and so magnumclient) encodes Name values this way (`magnumclient/common/utils.py generate_csr_and_key`). */
 export function derUtf8String(text: string): Buffer {
   return derTlv(TAG_UTF8_STRING, Buffer.from(text, 'utf8'));
 }

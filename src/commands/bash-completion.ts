@@ -2,7 +2,7 @@ import type { CommandModule } from './types';
 
 /**
  * One line: every subcommand name and every option string of every subcommand
- * (magnumclient.md §1.6). Python's order is random per process; ours is the command
+ * (`magnumclient/shell.py do_bash_completion`). Python's order is random per process; ours is the command
  * table's order, which is one of the orders Python can print.
  */
 export const bashCompletion: CommandModule = {

@@ -2,7 +2,7 @@ import type { CommandModule } from './types';
 import { rotateCa } from '../api/resources';
 import { targetClusterUuid } from './shared/cluster-target';
 
-/** Prints nothing on success, as the reference on its session path (magnumclient.md §5.14). */
+/** Prints nothing on success, as the reference on its session path (`magnumclient/v1/certificates_shell.py do_ca_rotate`). */
 export const caRotate: CommandModule = {
   name: 'ca-rotate',
   help: 'Rotate the CA certificate for a cluster to revoke access.',

@@ -23,7 +23,7 @@ export const caSign: CommandModule = {
     { flags: ['--cluster'], dest: 'cluster', metavar: '<cluster>', help: 'ID or name of the cluster.' },
   ],
   async run(ctx, args) {
-    // The cluster is looked up first, as in the reference (§5.13).
+    // The cluster is looked up first, as in the reference (`magnumclient/v1/certificates_shell.py do_ca_sign`).
     const clusterUuid = await targetClusterUuid(ctx, args.cluster as string | null);
     const csrArg = args.csr as string | null;
     const path = csrArg === null ? null : resolve(ctx.cwd, csrArg);

@@ -1,11 +1,11 @@
 /**
- * cluster-config (magnumclient.md §6), with the reference's bugs fixed: the kubeconfig
+ * cluster-config (`magnumclient/v1/clusters_shell.py do_cluster_config`), with the reference's bugs fixed: the kubeconfig
  * embeds the CA, certificate and key (the form kubectl accepts), no stray `'`, the key
  * and config are 0600, every file is written atomically, nothing is changed when a
  * file exists (unless --force), and a missing --dir is created.
  *
  * Beyond the reference (docs/extensions.md), kept out of its byte-identical help:
- * --use-keystone (§6.4 C), --output-certs, --merge into the user's kubeconfig, --wait.
+ * --use-keystone (`magnumclient/common/utils.py _config_cluster_kubernetes` (--use-keystone)), --output-certs, --merge into the user's kubeconfig, --wait.
  */
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, resolve, join } from 'node:path';
@@ -120,7 +120,7 @@ export const clusterConfig: CommandModule = {
       }
     }
     const tls = template.tls_disabled !== true;
-    // --use-keystone means nothing without TLS (there is no CA to trust), as in OSC (§6.2).
+    // --use-keystone means nothing without TLS (there is no CA to trust), as in OSC (`magnumclient/osc/v1/clusters.py ConfigCluster`).
     const keystone = tls && args.use_keystone === true;
     const caOnly = keystone ? await fetchCa(ctx, String(cluster.uuid)) : undefined;
     const creds = tls && !keystone ? await fetchCredentials(ctx, String(cluster.uuid)) : undefined;

@@ -58,7 +58,7 @@ export const clusterCreate: CommandModule = {
     const name = resolveNameArgs(ctx, 'cluster-create', args.positional_name, args.name);
     const wait = waitSettings(args);
     const template = await getClusterTemplate(ctx.client, args.cluster_template as string);
-    // Body keys in the reference's order (magnumclient.md §5.6).
+    // Body keys in the reference's order (`magnumclient/v1/clusters_shell.py do_cluster_create`).
     const body: Resource = { name, cluster_template_id: template.uuid, keypair: args.keypair ?? null };
     if (args.docker_volume_size != null) body.docker_volume_size = args.docker_volume_size;
     if (args.labels != null) body.labels = handleLabels(args.labels as string[]);

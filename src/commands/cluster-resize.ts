@@ -1,5 +1,5 @@
 /**
- * cluster-resize: `openstack coe cluster resize` in the magnum shell (magnumclient.md §9,
+ * cluster-resize: `openstack coe cluster resize` in the magnum shell (`magnumclient/osc/v1`,
  * osc/v1/clusters.py ResizeCluster): GET the cluster for its UUID, then POST
  * /v1/clusters/<uuid>/actions/resize (microversion >= 1.7; --nodegroup >= 1.9).
  */

@@ -10,7 +10,7 @@ export const clusterShow: CommandModule = {
   async run(ctx, args) {
     const cluster = withoutLinks(await getCluster(ctx.client, args.cluster as string));
     if (args.long === true) {
-      // `--long` appends clustertemplate_<key> rows, template order, minus links and uuid (§5.8).
+      // `--long` appends clustertemplate_<key> rows, template order, minus links and uuid (`magnumclient/v1/clusters_shell.py do_cluster_show`).
       const template = await getClusterTemplate(ctx.client, String(cluster.cluster_template_id));
       for (const [key, value] of Object.entries(template)) {
         if (key === 'links' || key === 'uuid') continue;

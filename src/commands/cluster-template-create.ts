@@ -13,7 +13,7 @@ const str = (flag: string, help: string, extra: Partial<OptionSpec> = {}): Optio
 };
 const flag = (name: string, help: string): OptionSpec => ({ flags: [name], dest: name.slice(2).replace(/-/g, '_'), action: 'store_true', help });
 
-/** Options in the reference's help order: the deprecated pairs first (DEPRECATING_PARAMS order), §5.1. */
+/** Options in the reference's help order: the deprecated pairs first (DEPRECATING_PARAMS order), `magnumclient/v1/cluster_templates_shell.py do_cluster_template_create`. */
 const OPTIONS: OptionSpec[] = [
   ...deprecatedPair('external-network', 'The external Neutron network name or UUID to connect to this Cluster Template.'),
   ...deprecatedPair('flavor', 'The nova flavor name or UUID to use when launching the Cluster.', { default: 'm1.medium' }),
@@ -32,7 +32,7 @@ const OPTIONS: OptionSpec[] = [
   str('--volume-driver', 'The volume driver name for instantiating container volume.'),
   str('--dns-nameserver', 'The DNS nameserver to use for this cluster template.', { default: '8.8.8.8' }),
   str('--docker-volume-size', 'Specify the number of size in GB for the docker volume to use.', { type: 'int' }),
-  // devicemapper, not the OSC plugin's overlay2: the reference's default (§5.1).
+  // devicemapper, not the OSC plugin's overlay2: the reference's default (`magnumclient/v1/cluster_templates_shell.py do_cluster_template_create`).
   str('--docker-storage-driver', 'Select a docker storage driver. Supported: devicemapper, overlay. Default: devicemapper', {
     default: 'devicemapper',
   }),
@@ -47,7 +47,7 @@ const OPTIONS: OptionSpec[] = [
     default: 'vm',
   }),
   flag('--master-lb-enabled', 'Indicates whether created Clusters should have a load balancer for master nodes or not.'),
-  // Both append into one list so that giving both can be reported (§5.1).
+  // Both append into one list so that giving both can be reported (`magnumclient/v1/cluster_templates_shell.py do_cluster_template_create`).
   {
     flags: ['--floating-ip-enabled'],
     dest: 'floating_ip_enabled',
@@ -92,7 +92,7 @@ export const clusterTemplateCreate: CommandModule = {
   },
   async run(ctx, args) {
     const name = resolveNameArgs(ctx, 'cluster-template-create', args.positional_name, args.name);
-    // Every key, nulls included, in the order the reference sends them (§5.1).
+    // Every key, nulls included, in the order the reference sends them (`magnumclient/v1/cluster_templates_shell.py do_cluster_template_create`).
     const body: Resource = {
       name,
       flavor_id: args.flavor,

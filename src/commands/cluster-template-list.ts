@@ -3,7 +3,7 @@ import { listClusterTemplates } from '../api/resources';
 import { fieldsToColumns } from '../output';
 import { fieldsOption, limitOption, listFilters, SORT_DIR, sortKeyOption } from './shared/list-options';
 
-/** basemodels.OUTPUT_ATTRIBUTES: the --detail columns, raw names (magnumclient.md §5.4). */
+/** basemodels.OUTPUT_ATTRIBUTES: the --detail columns, raw names (`magnumclient/v1/cluster_templates_shell.py do_cluster_template_list`). */
 const DETAIL_COLUMNS = [
   'name', 'image_id', 'flavor_id', 'master_flavor_id', 'keypair_id', 'external_network_id', 'fixed_network',
   'fixed_subnet', 'dns_nameserver', 'docker_volume_size', 'labels', 'coe', 'http_proxy', 'https_proxy', 'no_proxy',

@@ -14,7 +14,7 @@ export const clusterTemplateUpdate: CommandModule = {
   ],
   async run(ctx, args) {
     const patch = argsArrayToPatch(args.op as string, args.attributes as string[]);
-    // Errors are not caught here, as in the reference (§5.5): `ERROR: <str(e)>`, exit 1.
+    // Errors are not caught here, as in the reference (`magnumclient/v1/cluster_templates_shell.py do_cluster_template_update`): `ERROR: <str(e)>`, exit 1.
     const template = await updateClusterTemplate(ctx.client, args.cluster_template as string, patch);
     ctx.render.show(withoutLinks(template));
   },

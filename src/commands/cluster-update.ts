@@ -30,7 +30,7 @@ export const clusterUpdate: CommandModule = {
     try {
       await updateCluster(ctx.client, args.cluster as string, patch, rollback);
     } catch (e) {
-      // The reference prints the server's full message (`e.details`) on stdout (§5.10);
+      // The reference prints the server's full message (`e.details`) on stdout (`magnumclient/v1/clusters_shell.py do_cluster_update`);
       // we keep that line but exit 1.
       if (!(e instanceof ApiError)) throw e;
       ctx.io.out(`ERROR: ${e.details}\n`);

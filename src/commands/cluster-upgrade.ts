@@ -1,5 +1,5 @@
 /**
- * cluster-upgrade: `openstack coe cluster upgrade` in the magnum shell (magnumclient.md §9,
+ * cluster-upgrade: `openstack coe cluster upgrade` in the magnum shell (`magnumclient/osc/v1`,
  * osc/v1/clusters.py UpgradeCluster): GET the cluster for its UUID, then POST
  * /v1/clusters/<uuid>/actions/upgrade (microversion >= 1.8). The template is sent as
  * given, name or UUID; the server resolves it.

@@ -1,5 +1,5 @@
 /**
- * The command table, in the reference's help order (magnumclient.md §1.5): modules
+ * The command table, in the reference's help order (`magnumclient/shell.py do_help`): modules
  * certificates, clusters, cluster_templates, mservices, stats, quotas, each
  * alphabetical, then bash-completion and help.
  */

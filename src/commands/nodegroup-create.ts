@@ -1,6 +1,6 @@
 /**
  * nodegroup-create: `openstack coe nodegroup create` in the magnum shell (magnumclient.md
- * §9, osc/v1/nodegroups.py CreateNodeGroup): POST /v1/clusters/<cluster>/nodegroups/,
+ * `magnumclient/osc/v1`, osc/v1/nodegroups.py CreateNodeGroup): POST /v1/clusters/<cluster>/nodegroups/,
  * microversion >= 1.9. The flavor and image are sent as given; the server resolves them.
  */
 import type { CommandModule } from './types';

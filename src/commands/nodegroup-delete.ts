@@ -1,6 +1,6 @@
 /**
  * nodegroup-delete: `openstack coe nodegroup delete` in the magnum shell (magnumclient.md
- * §9): DELETE /v1/clusters/<cluster>/nodegroups/<nodegroup> for each one, with the
+ * `magnumclient/osc/v1`): DELETE /v1/clusters/<cluster>/nodegroups/<nodegroup> for each one, with the
  * magnum shell's per-item lines (a failure does not stop the loop; exit 1 at the end).
  */
 import type { CommandModule } from './types';

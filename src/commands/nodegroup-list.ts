@@ -1,5 +1,5 @@
 /**
- * nodegroup-list: `openstack coe nodegroup list` in the magnum shell (magnumclient.md §9):
+ * nodegroup-list: `openstack coe nodegroup list` in the magnum shell (`magnumclient/osc/v1`):
  * GET /v1/clusters/<cluster>/nodegroups/[?filters], the columns of ListNodeGroup, in a
  * magnum print_list table (server order, `-` for None).
  */

@@ -1,6 +1,6 @@
 /**
  * nodegroup-update: `openstack coe nodegroup update` in the magnum shell (magnumclient.md
- * §9): the JSON patch of cluster-update (§7.2), PATCH /v1/clusters/<cluster>/nodegroups/<ng>.
+ * `magnumclient/osc/v1`): the JSON patch of cluster-update (`magnumclient/common/utils.py args_array_to_patch`), PATCH /v1/clusters/<cluster>/nodegroups/<ng>.
  */
 import type { CommandModule } from './types';
 import { getNodegroup, updateNodegroup } from '../api/resources';

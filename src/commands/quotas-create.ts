@@ -12,7 +12,7 @@ export const quotasCreate: CommandModule = {
     try {
       ctx.render.show(await createQuota(ctx.client, quotaBody(args)));
     } catch (e) {
-      // The reference's line with the server's full message (e.details), on stdout (§5.15); exit 1.
+      // The reference's line with the server's full message (e.details), on stdout (`magnumclient/v1/quotas_shell.py`); exit 1.
       if (!(e instanceof ApiError)) throw e;
       ctx.io.out(`Create quota for project_id ${String(args.project_id)} resource ${String(args.resource)} failed: ${e.details}\n`);
       ctx.exitCode = 1;

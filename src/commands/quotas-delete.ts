@@ -13,7 +13,7 @@ export const quotasDelete: CommandModule = {
       await deleteQuota(ctx.client, args.project_id as string, args.resource as string);
       ctx.io.out(`Request to delete quota for ${what} has been accepted.\n`);
     } catch (e) {
-      // Sic: a space before the colon and none after (§5.15). Exit 1, unlike the reference.
+      // Sic: a space before the colon and none after (`magnumclient/v1/quotas_shell.py`). Exit 1, unlike the reference.
       if (!(e instanceof ApiError)) throw e;
       ctx.io.out(`Quota delete failed for ${what} :${e.details}\n`);
       ctx.exitCode = 1;

@@ -8,7 +8,7 @@ export const quotasUpdate: CommandModule = {
   help: 'Update information about the given project resource quota.',
   options: [...quotaKeyOptions('Project Id.', 'Resource name.'), HARD_LIMIT],
   async run(ctx, args) {
-    // Errors are not caught, as in the reference (§5.15).
+    // Errors are not caught, as in the reference (`magnumclient/v1/quotas_shell.py`).
     const quota = await updateQuota(ctx.client, args.project_id as string, args.resource as string, quotaBody(args));
     ctx.render.show(quota);
   },

@@ -1,10 +1,10 @@
 /**
  * The checks made before any network traffic, per auth plugin. For the password
- * plugins these are magnum's `_ensure_auth_info` (magnumclient.md §2.3) with its exact
- * wording and order, plus keystoneauth's v3 loader checks (keystone-auth.md §3.8); the
+ * plugins these are magnum's `_ensure_auth_info` (`magnumclient/shell.py _ensure_auth_info`) with its exact
+ * wording and order, plus keystoneauth's v3 loader checks (`openstack/config/loader.py OpenStackConfig._get_auth_loader`); the
  * other plugins get keystoneauth's `Missing value … required for auth plugin …`.
  * Anything Keystone itself decides (a stray project with an application credential,
- * an unknown user) is left to Keystone, whose 401 is shown as it says it (§6).
+ * an unknown user) is left to Keystone, whose 401 is shown as it says it (docs/reference-behaviour.md, Keystone failures as the user sees them).
  */
 import { CommandError } from '../errors';
 import type { ClientConfig } from './client-config';

@@ -1,6 +1,6 @@
 /**
  * Resolves what the CLI needs to reach Magnum from three layers, highest first
- * (OSC's precedence, keystone-auth.md §3.7):
+ * (OSC's precedence, docs/reference-behaviour.md, Configuration precedence):
  *   1. the global flags,
  *   2. the OS_* environment (and magnum's own MAGNUM_API_VERSION, BYPASS_URL, ...),
  *   3. the --os-cloud / OS_CLOUD entry of clouds.yaml (secure.yaml merged in),
@@ -100,7 +100,7 @@ function normaliseAuthType(value: string | undefined): string {
 }
 
 /**
- * openstack.config _handle_domain_id (keystone-auth.md §1.3): with a project, domain_*
+ * `openstack/config/loader.py OpenStackConfig._handle_domain_id`: with a project, domain_*
  * is not a scope but a default for the user and project domains.
  */
 function fanOutDomain(a: AuthSettings): void {
@@ -151,7 +151,7 @@ function buildClientConfig(flags: Record<string, unknown>, env: Env, cloud: Clou
   fanOutDomain(auth);
   for (const k of Object.keys(auth) as (keyof AuthSettings)[]) if (auth[k] === undefined) delete auth[k];
 
-  // magnum: --os-endpoint-type / OS_ENDPOINT_TYPE beat --os-interface / OS_INTERFACE (§2.3).
+  // magnum: --os-endpoint-type / OS_ENDPOINT_TYPE beat --os-interface / OS_INTERFACE (`keystoneauth1/access/service_catalog.py ServiceCatalog._get_interface_list`).
   const iface =
     pick('os_endpoint_type', 'OS_ENDPOINT_TYPE') ?? pick('endpoint_type') ?? pick('os_interface', 'OS_INTERFACE') ?? cloud?.interface ?? 'public';
   const caFile = pick('os_cacert', 'OS_CACERT') ?? cloud?.cacert;
@@ -164,12 +164,12 @@ function buildClientConfig(flags: Record<string, unknown>, env: Env, cloud: Clou
     endpointOverride: pick('os_endpoint_override', 'OS_ENDPOINT_OVERRIDE') ?? pick('bypass_url', 'BYPASS_URL') ?? cloud?.endpointOverride,
     apiVersion: pick('magnum_api_version', 'MAGNUM_API_VERSION') ?? cloud?.apiVersion ?? 'latest',
     tls: {
-      // requests' own fallbacks when no bundle is configured (§4.1).
+      // requests' own fallbacks when no bundle is configured (`keystoneauth1/session.py Session.request, requests`).
       caFile: expandUser(caFile ?? envValue(env, 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE'), env),
       certFile: expandUser(pick('os_cert', 'OS_CERT') ?? cloud?.cert, env),
       keyFile: expandUser(pick('os_key', 'OS_KEY') ?? cloud?.key, env),
-      // MAGNUMCLIENT_INSECURE: any non-empty value is truthy (magnumclient.md §2.1);
-      // OS_INSECURE goes through get_boolean, so only "true" counts (§4.2).
+      // MAGNUMCLIENT_INSECURE: any non-empty value is truthy (`magnumclient/shell.py get_base_parser`);
+      // OS_INSECURE goes through get_boolean, so only "true" counts (`openstack/config/cloud_region.py CloudRegion.get_requests_verify_args`).
       insecure:
         flags.insecure === true ||
         envValue(env, 'MAGNUMCLIENT_INSECURE') !== undefined ||
@@ -206,7 +206,7 @@ export function applyCloudConfig(config: ClientConfig, places: Omit<SearchPlaces
 
 /**
  * The fixed token and Magnum URL when no Keystone is involved: auth type admin_token
- * (token_endpoint), or magnum's token + endpoint override (magnumclient.md §2.2) unless
+ * (token_endpoint), or magnum's token + endpoint override (`magnumclient/v1/client.py Client`) unless
  * a Keystone auth type that uses the token (token, v3token) or ignores it (app creds) was chosen.
  */
 export function tokenEndpoint(config: ClientConfig): { token: string; endpoint: string } | undefined {
@@ -229,7 +229,7 @@ export { ensureAuthInfo } from './auth-checks';
 
 const VERSION_FORMAT = /^(latest|\d+(\.\d+)?)$/;
 
-/** `_check_version` (magnumclient.md §2.4): validates the format only; the raw string is sent. */
+/** `_check_version` (`magnumclient/shell.py _check_version`): validates the format only; the raw string is sent. */
 export function checkApiVersion(version: string): void {
   if (!VERSION_FORMAT.test(version)) {
     throw new CommandError(

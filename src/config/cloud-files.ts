@@ -1,6 +1,6 @@
 /**
  * Finding and reading clouds.yaml, secure.yaml and clouds-public.yaml the way
- * openstack.config does (keystone-auth.md §3.2): one search path, the first existing
+ * openstack.config does (`openstack/config/loader.py CONFIG_SEARCH_PATH`): one search path, the first existing
  * readable file of each kind wins, OS_CLIENT_CONFIG_FILE / OS_CLIENT_SECURE_FILE go
  * first. `yaml` is required only here, and only once a file has been found, so a run
  * without --os-cloud never pays for it.
@@ -29,7 +29,7 @@ const EXTENSIONS = ['yaml', 'yml', 'json'];
 /**
  * The directories of CONFIG_SEARCH_PATH (loader.py:39-79): cwd, the user config dir,
  * ~/.config/openstack, the site config dirs, /etc/openstack. Python's appdirs joins
- * XDG_CONFIG_DIRS into one bogus path (§3.2); we look in each of its entries instead.
+ * XDG_CONFIG_DIRS into one bogus path (`openstack/config/loader.py CONFIG_SEARCH_PATH`); we look in each of its entries instead.
  */
 export function searchDirectories(places: SearchPlaces): string[] {
   const { cwd, homeDir, env } = places;

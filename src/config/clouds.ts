@@ -1,9 +1,9 @@
 /**
- * One cloud out of clouds.yaml, as openstack.config builds it (keystone-auth.md §3):
+ * One cloud out of clouds.yaml, as openstack.config builds it (`openstack/config/loader.py OpenStackConfig.get_one`):
  * the first clouds file, secure.yaml deep-merged over it, a `profile:` from
  * clouds-public.yaml underneath, the region's own values on top, then the
- * magic fix-ups of §3.4. The result is a flat CloudLayer that client-config.ts puts
- * *under* flags and OS_* variables (the OSC precedence of §3.7).
+ * magic fix-ups of `openstack/config/loader.py OpenStackConfig.magic_fixes`. The result is a flat CloudLayer that client-config.ts puts
+ * *under* flags and OS_* variables (the OSC precedence of docs/reference-behaviour.md, Configuration precedence).
  */
 import { CommandError } from '../errors';
 import type { ConfigDict, SearchPlaces } from './cloud-files';
@@ -33,11 +33,11 @@ export interface CloudLayer {
   key?: string;
   /** insecure: true, or verify: false. */
   insecure: boolean;
-  /** The file's top-level `cache: {auth: true}` (§5.3). */
+  /** The file's top-level `cache: {auth: true}` (`openstack/config/cloud_region.py CloudRegion.set_auth_cache`). */
   cacheAuth: boolean;
 }
 
-/** loader.get_boolean: only true or a string that lower-cases to "true" (§3.4; "1" and "yes" are false). */
+/** loader.get_boolean: only true or a string that lower-cases to "true" (`openstack/config/loader.py OpenStackConfig.magic_fixes`; "1" and "yes" are false). */
 export function getBoolean(value: unknown): boolean {
   if (typeof value === 'boolean') return value;
   return typeof value === 'string' && value.toLowerCase() === 'true';
@@ -161,7 +161,7 @@ function vendorProfile(places: SearchPlaces, cloud: ConfigDict): ConfigDict {
 
 /**
  * The named cloud, or undefined for the pseudo-cloud `envvars` when no file defines it
- * (our OS_* layer already is that cloud, §3.6). `requestedRegion` is the region from
+ * (our OS_* layer already is that cloud, `openstack/config/loader.py OpenStackConfig._get_os_environ`). `requestedRegion` is the region from
  * the flags or OS_REGION_NAME: it picks the region's values and must be one of the
  * cloud's regions when the cloud lists any.
  */
@@ -216,11 +216,11 @@ export function loadCloud(name: string, places: SearchPlaces, requestedRegion?: 
     interface: serviceValue(cloud, 'interface'),
     endpointOverride: serviceValue(cloud, 'endpoint_override'),
     apiVersion: serviceValue(cloud, 'api_version'),
-    // A string `verify:` is a CA bundle path to requests (§4.1).
+    // A string `verify:` is a CA bundle path to requests (`keystoneauth1/session.py Session.request, requests`).
     cacert: scalar(cloud.cacert) ?? (typeof cloud.verify === 'string' && !/^(true|false)$/i.test(cloud.verify) ? cloud.verify : undefined),
     cert: scalar(cloud.cert),
     key: scalar(cloud.key),
-    // get_requests_verify_args: insecure always wins; verify: false means the same (§4.1).
+    // get_requests_verify_args: insecure always wins; verify: false means the same (`keystoneauth1/session.py Session.request, requests`).
     insecure: getBoolean(cloud.insecure) || cloud.verify === false || (typeof cloud.verify === 'string' && cloud.verify.toLowerCase() === 'false'),
     cacheAuth: getBoolean(cache.auth),
   };

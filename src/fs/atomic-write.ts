@@ -1,6 +1,6 @@
 // Atomic file replacement with an explicit mode. The reference writes pem and
 // kubeconfig files with plain open(..., "w"), i.e. 0666 & ~umask and a
-// world-readable private key (magnumclient.md §6.1 step 6); we write with an
+// world-readable private key (`magnumclient/common/utils.py config_cluster`); we write with an
 // explicit mode instead, and never leave a half-written file behind.
 import {
   closeSync,

@@ -31,7 +31,7 @@ function classify(err: NodeJS.ErrnoException): TransportError['kind'] {
 }
 
 /**
- * A one-line reason in the spirit of Python's ssl errors (keystone-auth.md §4.3), for
+ * A one-line reason in the spirit of Python's ssl errors (docs/reference-behaviour.md, TLS failure texts), for
  * the text after `SSL exception connecting to <url>: `. OpenSSL's own messages carry
  * a source path and a trailing newline; certificate checks only say what failed.
  */

@@ -1,7 +1,7 @@
 /**
  * Proxy selection from the environment, as python requests does it for keystoneauth
  * and magnumclient (urllib.request.getproxies_environment + requests' no_proxy
- * handling, keystone-auth.md §4.1): lower-case variables win over upper-case ones,
+ * handling, `keystoneauth1/session.py Session.request, requests`): lower-case variables win over upper-case ones,
  * ALL_PROXY is the fallback for both schemes, NO_PROXY lists hosts, domain suffixes,
  * host:port pairs and IPv4 CIDR blocks, and `*` disables proxying.
  */

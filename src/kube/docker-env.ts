@@ -1,13 +1,13 @@
-// Shell snippets printed by cluster-config (magnumclient.md §6.1 step 7, §6.5).
+// Shell snippets printed by cluster-config (`magnumclient/common/utils.py config_cluster`, `magnumclient/common/utils.py _config_cluster_swarm`).
 // Every block ends with "\n" exactly like the reference's strings; the caller
 // prints it followed by one more "\n" (Python's print adds it), which is why
-// the reference's stdout ends with an empty line (§6.1 step 8).
+// the reference's stdout ends with an empty line (`magnumclient/common/utils.py config_cluster`).
 import { basename } from 'node:path';
 
 export type ShellFlavour = 'posix' | 'csh' | 'fish';
 
 export interface DockerEnvInput {
-  /** null renders as `None`, as the reference's `%s` does (§6.4). */
+  /** null renders as `None`, as the reference's `%s` does (`magnumclient/common/utils.py _config_cluster_kubernetes`). */
   apiAddress: string | null;
   /** Absolute directory holding ca.pem, cert.pem and key.pem. */
   certDir: string;
@@ -18,7 +18,7 @@ export interface DockerEnvInput {
 /**
  * `$SHELL` → syntax. The reference tests for the substring `csh` (so tcsh
  * counts too) and otherwise emits bash syntax; it raises KeyError when SHELL is
- * unset (§6.1 step 7), which we deliberately don't: unset means posix. fish is
+ * unset (`magnumclient/common/utils.py config_cluster`), which we deliberately don't: unset means posix. fish is
  * our addition, recognised by the executable's basename.
  */
 export function detectShellFlavour(shellEnv: string | undefined): ShellFlavour {
@@ -30,7 +30,7 @@ export function detectShellFlavour(shellEnv: string | undefined): ShellFlavour {
 
 /**
  * One assignment. Values are not quoted, as in the reference. csh keeps its
- * trailing space for an empty value (`setenv DOCKER_TLS_VERIFY `, §6.5); fish
+ * trailing space for an empty value (`setenv DOCKER_TLS_VERIFY `, `magnumclient/common/utils.py _config_cluster_swarm`); fish
  * follows the same "command name value" shape.
  */
 function assignment(shell: ShellFlavour, name: string, value: string): string {
@@ -44,7 +44,7 @@ function assignment(shell: ShellFlavour, name: string, value: string): string {
   }
 }
 
-/** §6.5: DOCKER_HOST, DOCKER_CERT_PATH, DOCKER_TLS_VERIFY (`True`, or empty without TLS). */
+/** `magnumclient/common/utils.py _config_cluster_swarm`: DOCKER_HOST, DOCKER_CERT_PATH, DOCKER_TLS_VERIFY (`True`, or empty without TLS). */
 export function renderDockerEnv({ apiAddress, certDir, tls, shell }: DockerEnvInput): string {
   return (
     assignment(shell, 'DOCKER_HOST', apiAddress ?? 'None') +
@@ -53,7 +53,7 @@ export function renderDockerEnv({ apiAddress, certDir, tls, shell }: DockerEnvIn
   );
 }
 
-/** §6.1 step 7: the line that points kubectl at the written config file. */
+/** `magnumclient/common/utils.py config_cluster`: the line that points kubectl at the written config file. */
 export function renderKubeconfigEnv(path: string, shell: ShellFlavour): string {
   return assignment(shell, 'KUBECONFIG', path);
 }

@@ -1,10 +1,10 @@
-// kubeconfig renderers for cluster-config (magnumclient.md §6.4). The text is
+// kubeconfig renderers for cluster-config (`magnumclient/common/utils.py _config_cluster_kubernetes`). The text is
 // assembled line by line rather than through a YAML library so the bytes match
 // the reference's %-formatted templates exactly ("\n" line endings, final "\n").
 
 export interface NoTlsKubeconfigInput {
   clusterName: string;
-  /** The cluster's api_address; null renders as `None` like the reference's `%s` (§6.4). */
+  /** The cluster's api_address; null renders as `None` like the reference's `%s` (`magnumclient/common/utils.py _config_cluster_kubernetes`). */
   server: string | null;
 }
 
@@ -22,7 +22,7 @@ export interface KeystoneKubeconfigInput {
   caPem: string;
 }
 
-/** Single-line standard base64 of the PEM text, like oslo's encode_as_text (§6.4 B). */
+/** Single-line standard base64 of the PEM text, like oslo's encode_as_text (`magnumclient/common/utils.py _config_cluster_kubernetes` (TLS)). */
 function base64Text(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64');
 }
@@ -32,7 +32,7 @@ function lines(...content: string[]): string {
 }
 
 /**
- * §6.4 A (no TLS). The reference's last line is `- name: <name>'` with a stray
+ * `magnumclient/common/utils.py _config_cluster_kubernetes` (no TLS). The reference's last line is `- name: <name>'` with a stray
  * quote; we deliberately drop that quote, so the file is valid YAML whose
  * user name matches the context's user.
  */
@@ -57,7 +57,7 @@ export function renderNoTlsKubeconfig({ clusterName, server }: NoTlsKubeconfigIn
 }
 
 /**
- * The part of §6.4 B and C before the user entry: the cluster with its CA, one
+ * The part of `magnumclient/common/utils.py _config_cluster_kubernetes` (TLS, with or without --use-keystone) before the user entry: the cluster with its CA, one
  * context for `user` named `contextName`, and that context made current.
  */
 export function tlsKubeconfigHead(clusterName: string, server: string | null, caPem: string, user: string, contextName: string): string[] {
@@ -80,7 +80,7 @@ export function tlsKubeconfigHead(clusterName: string, server: string | null, ca
   ];
 }
 
-/** §6.4 B (TLS, client-certificate auth), byte for byte. */
+/** `magnumclient/common/utils.py _config_cluster_kubernetes` (TLS, client-certificate auth), byte for byte. */
 export function renderCertKubeconfig({
   clusterName,
   server,
@@ -98,7 +98,7 @@ export function renderCertKubeconfig({
 }
 
 /**
- * §6.4 C (TLS, --use-keystone), verbatim: kubectl runs a bash snippet that
+ * `magnumclient/common/utils.py _config_cluster_kubernetes` (TLS, --use-keystone), verbatim: kubectl runs a bash snippet that
  * turns $OS_TOKEN into an ExecCredential. The shell text is literal, not ours
  * to interpolate.
  */

@@ -1,6 +1,6 @@
 // magnumclient.common.cliutils' table helpers on top of the prettytable renderer:
 // print_list, print_dict and the `--fields` column logic of the list commands
-// (magnumclient.md §4.1-§4.3). They return the text that Python's print() writes,
+// (`magnumclient/common/cliutils.py print_list`, `magnumclient/common/cliutils.py print_dict`, `magnumclient/common/cliutils.py _get_list_table_columns_and_formatters`). They return the text that Python's print() writes,
 // ending in exactly one "\n"; commands write it with ctx.io.out().
 import { CommandError } from '../errors';
 import { pySorted } from './pycompare';
@@ -30,7 +30,7 @@ const hasOwn = (obj: object, key: string): boolean => Object.prototype.hasOwnPro
 
 /**
  * `--fields` named attributes the first item does not have. The message is Python's
- * `"Non-existent fields are specified: %s" % list` (magnumclient.md §4.3); the CLI's
+ * `"Non-existent fields are specified: %s" % list` (`magnumclient/common/cliutils.py _get_list_table_columns_and_formatters`); the CLI's
  * error handler adds the `ERROR: b"..."` wrapping like every CommandError.
  */
 export class NonExistentFieldsError extends CommandError {
@@ -44,7 +44,7 @@ export class NonExistentFieldsError extends CommandError {
  * `cliutils.print_list(objs, fields, formatters, sortby_index, field_labels=...)`.
  * Cell: the formatter's result, else `item[field.lower().replace(' ', '_')]`; None (or a
  * formatter's undefined) becomes `-`, a missing key `''`, then Python str(), so lists and
- * dicts show as their repr (magnumclient.md §4.1). Sorting compares the raw values the
+ * dicts show as their repr (`magnumclient/common/cliutils.py print_list`). Sorting compares the raw values the
  * way prettytable does (ints numerically; ties broken by the rest of the row).
  */
 export function printList(items: readonly Item[], fields: readonly string[], opts: PrintListOptions = {}): string {
@@ -91,7 +91,7 @@ export function printList(items: readonly Item[], fields: readonly string[], opt
 
 /**
  * `cliutils.print_dict(dct, dict_property)`: a `Property | Value` table in key order
- * (magnumclient.md §4.2). dict values print as their repr; list elements are str()'d
+ * (`magnumclient/common/cliutils.py print_dict`). dict values print as their repr; list elements are str()'d
  * first (`[1, 2]` -> `['1', '2']`); None is `-`. Quirk kept on purpose: a non-empty str
  * value (including a dict's repr) containing a literal backslash followed by `n` is
  * strip()ped and split on it into several rows, only the first carrying the key.
@@ -119,7 +119,7 @@ export function printDict(obj: Item, property = 'Property'): string {
  * `cliutils._format_field_name`: `_` becomes a space and the name is title-cased when it
  * is all lower or all upper case; a prefix up to the last `:` is kept and joined with
  * `: ` (`stack_id` -> `Stack Id`, `fooBar_x` -> `fooBar x`, `OS-EXT:foo_bar` ->
- * `OS-EXT: Foo Bar`; magnumclient.md §4.3).
+ * `OS-EXT: Foo Bar`; `magnumclient/common/cliutils.py _get_list_table_columns_and_formatters`).
  */
 export function formatFieldName(attr: string): string {
   const colon = attr.lastIndexOf(':');
@@ -131,7 +131,7 @@ export function formatFieldName(attr: string): string {
 /**
  * The column list of a magnum list command with `--fields` (`columns +=
  * _get_list_table_columns_and_formatters(args.fields, objs, exclude_fields=lowered
- * defaults)[0]`, magnumclient.md §4.3): `defaults` followed by the formatted names of the
+ * defaults)[0]`, `magnumclient/common/cliutils.py _get_list_table_columns_and_formatters`): `defaults` followed by the formatted names of the
  * comma-separated `fieldsArg` entries, in the order given, skipping those equal to a
  * lower-cased default or already added. printList reads each added column back as
  * `item[header.lower().replace(' ', '_')]`, so `fooBar_x` shows `item.foobar_x`.

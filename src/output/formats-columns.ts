@@ -12,7 +12,7 @@ export interface ListColumn {
 
 const hasOwn = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
 
-/** The columns a list command's table shows, in print_list's terms (key = field.lower() with `_`, §4.1). */
+/** The columns a list command's table shows, in print_list's terms (key = field.lower() with `_`, `magnumclient/common/cliutils.py print_list`). */
 export function tableColumns(fields: readonly string[], opts: PrintListOptions = {}): ListColumn[] {
   const labels = opts.fieldLabels && opts.fieldLabels.length > 0 ? opts.fieldLabels : fields;
   return fields.map((field, i) => ({ field, label: labels[i] ?? field, key: field.toLowerCase().replace(/ /g, '_') }));

@@ -1,6 +1,6 @@
 // The `-f/--format` and `-c/--column` declarations src/cli.ts adds to every command that
 // declares `output`, with cliff's flags, metavars, choices and help texts (the choices
-// differ between lists and single resources, as in `openstack coe`, magnumclient.md §9).
+// differ between lists and single resources, as in `openstack coe`, `magnumclient/osc/v1`).
 import type { OptionSpec } from '../argparse/spec';
 
 export const LIST_FORMATS = ['csv', 'json', 'table', 'value', 'yaml'] as const;

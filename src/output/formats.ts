@@ -1,14 +1,14 @@
 // The machine-readable output formats of `-f/--format`, with cliff's meanings (the
-// formatters `openstack coe ...` uses; magnumclient.md §9 end, ecosystem.md §8.5). Each
+// formatters `openstack coe ...` uses; `magnumclient/osc/v1`, cliff formatters, docs/output-formats.md). Each
 // function returns the exact text cliff writes; docs/output-formats.md describes them.
 import { pyStr } from './pyrepr';
 
-/** The `yaml` package's stringify, loaded lazily by the caller (start-up time, ecosystem.md §6). */
+/** The `yaml` package's stringify, loaded lazily by the caller (start-up time, docs/dependencies.md, yaml). */
 export type YamlStringify = (value: unknown, options: Record<string, unknown>) => string;
 
 /**
  * Options under which `yaml` writes what PyYAML's `safe_dump(obj, default_flow_style=False)`
- * writes (ecosystem.md §5.4): sorted keys, `'single'` quotes, YAML 1.1 quoting of
+ * writes (docs/dependencies.md, yaml): sorted keys, `'single'` quotes, YAML 1.1 quoting of
  * `'yes'`/`'on'`, sequences not indented under their key.
  */
 export const PYYAML_OPTIONS: Readonly<Record<string, unknown>> = {

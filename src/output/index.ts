@@ -1,5 +1,5 @@
 // The output layer's public surface: text in magnumclient's exact bytes
-// (magnumclient.md §4). Everything returns strings; nothing here writes to a stream.
+// (`magnumclient/common/cliutils.py print_list, print_dict`). Everything returns strings; nothing here writes to a stream.
 export { fieldsToColumns, formatFieldName, NonExistentFieldsError, printDict, printList } from './cliutils';
 export type { Formatter, Item, PrintListOptions } from './cliutils';
 export { renderTable } from './prettytable';

@@ -1,7 +1,7 @@
 // A renderer byte-identical to prettytable 3.6 `get_string()` in the one configuration
 // magnumclient uses: align='l' for every column (headers included), padding 1, frame
-// hrules, all vrules, `+`/`-`/`|`, no max width, no title (magnumclient.md §4.1,
-// ecosystem.md §5.3). Sorting happens before this (see cliutils.ts), on raw values.
+// hrules, all vrules, `+`/`-`/`|`, no max width, no title (`magnumclient/common/cliutils.py print_list`,
+// docs/dependencies.md, cli-table3). Sorting happens before this (see cliutils.ts), on raw values.
 import { displayWidth } from './wcwidth';
 
 /** prettytable's `_get_size(text)[0]`: the widest `\n`-separated line. */
@@ -14,7 +14,7 @@ function blockWidth(text: string): number {
 /**
  * prettytable's `_justify(text, width, 'l')`: `text + excess * ' '`. When the text holds a
  * control character its width is -1, so it gets one more space than its visible length
- * would suggest, and a negative excess pads nothing, exactly as in Python (§4.1 note).
+ * would suggest, and a negative excess pads nothing, exactly as in Python (`magnumclient/common/cliutils.py print_list`).
  */
 function justifyLeft(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
@@ -23,7 +23,7 @@ function justifyLeft(text: string, width: number): string {
 /**
  * Render `headers` and `rows` like `print(pt)`: rule, header, rule, the rows, rule, and
  * exactly one trailing `\n`. An empty `rows` still prints header and both closing rules
- * (`print_empty=True`, magnumclient.md §4.1). A cell containing `\n` becomes a multi-line,
+ * (`print_empty=True`, `magnumclient/common/cliutils.py print_list`). A cell containing `\n` becomes a multi-line,
  * top-aligned row. Throws like prettytable on duplicate headers or a row of the wrong length.
  *
  * Two prettytable branches can never trigger without max_width and are not reproduced:

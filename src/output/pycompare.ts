@@ -1,5 +1,5 @@
 // Python 3 `==` and `<` on JSON values, for prettytable's `sortby`: it sorts the raw row
-// values (not their strings), so ints sort numerically, 2 before 10 (magnumclient.md §4.1,
+// values (not their strings), so ints sort numerically, 2 before 10 (`magnumclient/common/cliutils.py print_list`,
 // service-list).
 
 /** Python's type name of a JSON value, as used in TypeError messages. */

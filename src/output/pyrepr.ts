@@ -1,6 +1,6 @@
 // Python 3 `repr()` / `str()` of JSON-decoded values, because magnumclient prints dicts,
-// lists and scalars through Python's str() inside its tables (magnumclient.md §4.1, §4.2)
-// and the exact quoting/escaping is visible in the output (magnumclient.md §4.4).
+// lists and scalars through Python's str() inside its tables (`magnumclient/common/cliutils.py print_list`, `magnumclient/common/cliutils.py print_dict`)
+// and the exact quoting/escaping is visible in the output (docs/reference-behaviour.md, Python values inside tables).
 //
 // Known limits of working on JSON.parse() results instead of Python's json.loads():
 // - Floats: JSON `1.0` and `1` both parse to the number 1, so a float with an integral
@@ -46,7 +46,7 @@ export function pyReprString(s: string): string {
 /**
  * Python `repr(s.encode('utf-8'))`, i.e. `b'...'`. The CLI prints errors as
  * `ERROR: %s % encodeutils.safe_encode(str(e))`, which shows this bytes repr
- * (magnumclient.md §1, e.g. `ERROR: b"Non-existent fields are specified: ['xxx']"`).
+ * (`magnumclient/shell.py main`, e.g. `ERROR: b"Non-existent fields are specified: ['xxx']"`).
  * Python would raise on a lone surrogate; here it becomes U+FFFD's bytes.
  */
 export function pyReprBytes(s: string): string {

@@ -1,6 +1,6 @@
 // The few Python str methods whose Unicode rules differ from their JS look-alikes and
-// show up in magnum output: strip() (print_dict's backslash-n quirk, magnumclient.md §4.2)
-// and islower()/isupper()/title() (`--fields` headers, magnumclient.md §4.3).
+// show up in magnum output: strip() (print_dict's backslash-n quirk, `magnumclient/common/cliutils.py print_dict`)
+// and islower()/isupper()/title() (`--fields` headers, `magnumclient/common/cliutils.py _get_list_table_columns_and_formatters`).
 import { PY_WHITESPACE } from './python-unicode-tables';
 
 const PY_WHITESPACE_SET: ReadonlySet<number> = new Set(PY_WHITESPACE);

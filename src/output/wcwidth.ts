@@ -1,7 +1,7 @@
 // Terminal cell widths exactly as Python's wcwidth 0.2.5 computes them, because
-// prettytable 3.6 sizes every column with `wcwidth.wcswidth()` (magnumclient.md §4.1,
-// ecosystem.md §5.2). Deliberately not string-width/east-asian-width: those disagree on
-// ZWJ sequences, VS16, Thai combining marks and zero-width spaces (ecosystem.md §5.2 table).
+// prettytable 3.6 sizes every column with `wcwidth.wcswidth()` (`magnumclient/common/cliutils.py print_list`,
+// docs/dependencies.md, cli-table3). Deliberately not string-width/east-asian-width: those disagree on
+// ZWJ sequences, VS16, Thai combining marks and zero-width spaces (docs/dependencies.md, cli-table3).
 import { WIDE_EASTASIAN, ZERO_WIDTH, ZERO_WIDTH_CF } from './wcwidth-tables';
 
 const ZERO_WIDTH_CF_SET: ReadonlySet<number> = new Set(ZERO_WIDTH_CF);

@@ -1,5 +1,5 @@
 // The one updating progress line of `--wait`: on stderr, and only when stderr is a
-// terminal and $CI is unset (gh's and ora's rule, ecosystem.md §8.4), so that logs and
+// terminal and $CI is unset (gh's and ora's rule, docs/dependencies.md, ora), so that logs and
 // pipes get no carriage returns. Plain `\r` and space padding, no escape sequences, so
 // it works on any terminal; the line is kept shorter than the terminal to never wrap.
 import type { Context } from '../context';

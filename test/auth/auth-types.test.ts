@@ -1,6 +1,6 @@
 // The auth types (OS_AUTH_TYPE / auth_type:) end to end against the fake keystone:
 // which requests each one makes, what it sends, and Keystone's errors as Keystone
-// words them (keystone-auth.md §1, §6).
+// words them (`keystoneauth1/identity/v3/base.py Auth.get_auth_ref`, docs/reference-behaviour.md, Keystone failures as the user sees them).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// The POST /v3/auth/tokens bodies (keystone-auth.md §1.2, §1.3).
+// The POST /v3/auth/tokens bodies (`keystoneauth1/identity/v3 *Method.get_auth_data`, `keystoneauth1/identity/v3/base.py Auth.get_auth_ref`).
 import { describe, expect, it } from 'vitest';
 import { tokenRequestBody } from '../../src/auth/keystone';
 import type { AuthSettings } from '../../src/config/client-config';

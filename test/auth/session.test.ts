@@ -1,4 +1,4 @@
-// Token lifetime handling (keystone-auth.md §2.9): a new token when less than 120 s
+// Token lifetime handling (`keystoneauth1/session.py Session.request, keystoneauth1/identity/base.py BaseIdentityPlugin.get_access`): a new token when less than 120 s
 // remain, and one re-authentication + retry after a 401 from Magnum.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MagnumClient } from '../../src/api/client';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateClientKeyAndCsr, pemEncode, type ClientKeyAndCsr } from '../../src/certs/csr';
 
 const OPENSSL = '/usr/bin/openssl';
-const SLOW = 60_000; // RSA key generation time is random (ecosystem.md §4.2)
+const SLOW = 60_000; // RSA key generation time is random (docs/dependencies.md, node-forge)
 
 interface OpensslResult {
   status: number | null;
@@ -58,7 +58,7 @@ describe('pemEncode', () => {
   });
 });
 
-describe('generateClientKeyAndCsr (magnumclient.md §6.3)', () => {
+describe('generateClientKeyAndCsr (`magnumclient/common/utils.py generate_csr_and_key`)', () => {
   it('exports the key as PKCS#1 PEM', () => {
     expect(generated.keyPem.startsWith('-----BEGIN RSA PRIVATE KEY-----\n')).toBe(true);
     expectPemShape(generated.keyPem, 'RSA PRIVATE KEY');

@@ -1,5 +1,5 @@
 // The CLI's global behaviour, run as a child process: version, help, usage errors,
-// the auth pre-checks and connection errors (magnumclient.md §1, §2.3, §2.4).
+// the auth pre-checks and connection errors (`magnumclient/shell.py main`, `magnumclient/shell.py _ensure_auth_info`, `magnumclient/shell.py _check_version`).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { startFakeCloud, type FakeCloud } from '../support/fake-cloud';

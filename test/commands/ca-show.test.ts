@@ -29,7 +29,7 @@ describe('ca-show', () => {
     expect(r).toEqual({ stdout: `${await caPem(String(c?.uuid))}\n`, stderr: CLUSTER_WARNING, code: 0 });
   });
 
-  it('refuses both spellings at once: main help on stdout, DuplicateArgs (§5.12)', async () => {
+  it('refuses both spellings at once: main help on stdout, DuplicateArgs (`magnumclient/v1/certificates_shell.py do_ca_show`)', async () => {
     const mainHelp = (await f.magnum(['help'])).stdout;
     const since = f.cloud.requests.length;
     const r = await f.magnum(['ca-show', 'a', '--cluster', 'b']);

@@ -72,7 +72,7 @@ describe('cluster-template-create', () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
-      // DEPRECATING_PARAMS order, not command-line order (§1.2).
+      // DEPRECATING_PARAMS order, not command-line order (`magnumclient/common/cliutils.py deprecation_map`).
       deprecated('--external-network-id', '--external-network') + deprecated('--flavor-id', '--flavor') +
         deprecated('--image-id', '--image') + deprecated('--keypair-id', '--keypair') +
         deprecated('--master-flavor-id', '--master-flavor'),

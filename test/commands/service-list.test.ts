@@ -5,7 +5,7 @@ const admin = useFakeCloud({}, 'admin');
 const demo = useFakeCloud();
 
 describe('service-list', () => {
-  it('sorts by id numerically, 2 before 10 (the one sorted list, §5.17)', async () => {
+  it('sorts by id numerically, 2 before 10 (the one sorted list, `magnumclient/v1/mservices_shell.py do_service_list`)', async () => {
     const svc = (id: number, host: string, state: string, disabled: boolean, reason: string | null, updated: string | null) =>
       ({ host, binary: 'magnum-conductor', state, id, report_count: 1, disabled, disabled_reason: reason, created_at: '2026-11-24T12:52:43.231359+00:00', updated_at: updated });
     admin.cloud.state.mservices = [

@@ -4,15 +4,15 @@
  * docs/architecture.md (see docs/testing.md); anything else is a real difference.
  */
 
-/** magnumclient.md §1.2: printed on stdout by every deprecated command of the reference. */
+/** `magnumclient/common/cliutils.py deprecation_map`: printed on stdout by every deprecated command of the reference. */
 export const DEPRECATION_BANNER =
   'WARNING: The magnum client is deprecated and will be removed in a future release.\n' +
   'Use the OpenStack client to avoid seeing this message.\n';
 
 /**
  * Warnings the reference prints on stdout and ours on stderr (README "Deliberate
- * differences" 3): the old-option, --name and --cluster warnings (magnumclient.md §1.2)
- * and cluster-config's api_address warning (§6.1 step 3).
+ * differences" 3): the old-option, --name and --cluster warnings (`magnumclient/common/cliutils.py deprecation_map`)
+ * and cluster-config's api_address warning (`magnumclient/common/utils.py config_cluster`).
  */
 const MOVED_WARNINGS = [
   /^WARNING: The --[\w-]+ parameter is deprecated and will be removed in a future release\. Use the .+ to avoid seeing this message\.$/,
@@ -61,7 +61,7 @@ export const normalisers = {
 };
 
 /**
- * Decodes a Python bytes repr (`b'…'` or `b"…"`, magnumclient.md §1.1) into the UTF-8
+ * Decodes a Python bytes repr (`b'…'` or `b"…"`, `magnumclient/shell.py main`) into the UTF-8
  * text it encodes. Returns undefined when `repr` is not one.
  */
 export function decodePyBytesRepr(repr: string): string | undefined {

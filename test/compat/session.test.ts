@@ -19,7 +19,7 @@ const SAME_ERROR = { expectExit: 1, sameError: true, normalise: requestIds } as 
 
 const PEM_FILES = ['ca.pem', 'cert.pem', 'key.pem'];
 
-/** The reference's subcommands (magnumclient.md §1.5; magnum_help_all.txt). */
+/** The reference's subcommands (`magnumclient/shell.py do_help`; magnum_help_all.txt). */
 const REFERENCE_COMMANDS = [
   'ca-rotate', 'ca-show', 'ca-sign', 'cluster-config', 'cluster-create', 'cluster-delete', 'cluster-list',
   'cluster-show', 'cluster-update', 'cluster-template-create', 'cluster-template-delete', 'cluster-template-list',
@@ -85,7 +85,7 @@ describeCompat('compat: issue 3 session', () => {
     compat('cluster-show --long', ['cluster-show', '--long', k8s]);
     compat('cluster-show unknown', ['cluster-show', 'no-such-cluster'], SAME_ERROR);
     compat('cluster-list shows it', ['cluster-list'], SHARED_STATE);
-    // --fields is validated against the first cluster, so only a non-empty list rejects it (§4.3).
+    // --fields is validated against the first cluster, so only a non-empty list rejects it (`magnumclient/common/cliutils.py _get_list_table_columns_and_formatters`).
     compat('cluster-list --fields xxx,zzz', ['cluster-list', '--fields', 'xxx,zzz'], SAME_ERROR);
 
     describe('cluster-config', () => {
@@ -176,7 +176,7 @@ describeCompat('compat: issue 3 session', () => {
   });
 
   describe('credentials', () => {
-    // magnumclient.md §2.3: the first missing item wins, in this order.
+    // `magnumclient/shell.py _ensure_auth_info`: the first missing item wins, in this order.
     const missing = (env: Record<string, undefined>) => ({ env, expectExit: 1, sameError: true });
     compat('no username', ['cluster-list'], missing({ OS_USERNAME: undefined, OS_USER_ID: undefined }));
     compat('no password', ['cluster-list'], missing({ OS_PASSWORD: undefined }));

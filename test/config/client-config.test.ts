@@ -1,5 +1,5 @@
 // Flags + OS_* resolution and the pre-checks made before any network traffic, per auth
-// type (magnumclient.md §2.3, keystone-auth.md §3.5, §3.8, §6).
+// type (`magnumclient/shell.py _ensure_auth_info`, `openstack/config/loader.py OpenStackConfig._get_os_environ`, `openstack/config/loader.py OpenStackConfig._get_auth_loader`, docs/reference-behaviour.md, Keystone failures as the user sees them).
 import { describe, expect, it } from 'vitest';
 import { ensureAuthInfo, resolveClientConfig, tokenEndpoint, type Env } from '../../src/config/client-config';
 
@@ -70,7 +70,7 @@ describe('resolveClientConfig', () => {
     expect(resolve({ OS_CACHE: 'no' }).cache).toBe(false);
   });
 
-  it('fans OS_DOMAIN_NAME out to both domains when a project is given (§1.3)', () => {
+  it('fans OS_DOMAIN_NAME out to both domains when a project is given (`openstack/config/loader.py OpenStackConfig._handle_domain_id`)', () => {
     const c = resolve({ OS_DOMAIN_NAME: 'Default', OS_PROJECT_NAME: 'demo' });
     expect(c.auth).toMatchObject({ userDomainName: 'Default', projectDomainName: 'Default' });
     expect(c.auth.domainName).toBeUndefined();

@@ -1,5 +1,5 @@
-// clouds.yaml search, merge and fix-ups (keystone-auth.md §3.2-§3.4), and where the
-// cloud sits under flags and OS_* (§3.7, OSC's rule).
+// clouds.yaml search, merge and fix-ups (`openstack/config/loader.py CONFIG_SEARCH_PATH`, `openstack/config/loader.py OpenStackConfig`, `openstack/config/loader.py OpenStackConfig.magic_fixes`), and where the
+// cloud sits under flags and OS_* (docs/reference-behaviour.md, Configuration precedence, OSC's rule).
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -146,7 +146,7 @@ describe('secure.yaml and profiles', () => {
   });
 });
 
-describe('fix-ups (§3.4)', () => {
+describe('fix-ups (`openstack/config/loader.py OpenStackConfig.magic_fixes`)', () => {
   it('renames tenant_*, auth_token, auth_plugin and endpoint_type; dashes become underscores', () => {
     write(
       join(cwd, 'clouds.yaml'),
@@ -266,7 +266,7 @@ clouds:
   });
 });
 
-describe('precedence: flag > OS_* > clouds.yaml > default (§3.7)', () => {
+describe('precedence: flag > OS_* > clouds.yaml > default (docs/reference-behaviour.md, Configuration precedence)', () => {
   beforeEach(() => write(join(cwd, 'clouds.yaml'), DEVSTACK));
 
   it.each([

@@ -1,4 +1,4 @@
-// Proxies from the environment, for Keystone and Magnum alike (keystone-auth.md §4.1):
+// Proxies from the environment, for Keystone and Magnum alike (`keystoneauth1/session.py Session.request, requests`):
 // NO_PROXY matching as a unit, and the built CLI through a loopback proxy.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bypassesProxy, proxyFor, proxySettingsFromEnv } from '../../src/http/proxy';

@@ -1,4 +1,4 @@
-// TLS end to end (keystone-auth.md §4): the built CLI against the fake cloud behind
+// TLS end to end (`keystoneauth1/session.py Session`): the built CLI against the fake cloud behind
 // loopback HTTPS fronts with a throwaway CA.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

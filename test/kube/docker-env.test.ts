@@ -9,7 +9,7 @@ import {
 const API = 'https://172.24.4.10:6443';
 const DIR = '/tmp/mag/t-swarm';
 
-describe('renderDockerEnv (magnumclient.md §6.5)', () => {
+describe('renderDockerEnv (`magnumclient/common/utils.py _config_cluster_swarm`)', () => {
   const cases: [ShellFlavour, boolean, string][] = [
     ['posix', true,
       `export DOCKER_HOST=${API}\nexport DOCKER_CERT_PATH=${DIR}\nexport DOCKER_TLS_VERIFY=True\n`],
@@ -47,7 +47,7 @@ describe('renderDockerEnv (magnumclient.md §6.5)', () => {
   });
 });
 
-describe('renderKubeconfigEnv (magnumclient.md §6.1 step 7)', () => {
+describe('renderKubeconfigEnv (`magnumclient/common/utils.py config_cluster`)', () => {
   it.each([
     ['posix', 'export KUBECONFIG=/tmp/mag/cfg/config\n'],
     ['csh', 'setenv KUBECONFIG /tmp/mag/cfg/config\n'],

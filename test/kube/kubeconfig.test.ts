@@ -20,7 +20,7 @@ type Yaml = Record<string, unknown>;
 const at = (value: unknown, ...path: (string | number)[]): unknown =>
   path.reduce<unknown>((node, key) => (node as Yaml | unknown[] | undefined)?.[key as never], value);
 
-describe('renderNoTlsKubeconfig (magnumclient.md §6.4 A, stray quote fixed)', () => {
+describe('renderNoTlsKubeconfig (`magnumclient/common/utils.py _config_cluster_kubernetes` (no TLS), stray quote fixed)', () => {
   const text = renderNoTlsKubeconfig({ clusterName: 'k8s-1', server: SERVER });
 
   it('matches the golden text', () => {
@@ -61,7 +61,7 @@ describe('renderNoTlsKubeconfig (magnumclient.md §6.4 A, stray quote fixed)', (
   });
 });
 
-describe('renderCertKubeconfig (magnumclient.md §6.4 B)', () => {
+describe('renderCertKubeconfig (`magnumclient/common/utils.py _config_cluster_kubernetes` (TLS))', () => {
   const text = renderCertKubeconfig({
     clusterName: 'k8s-1',
     server: SERVER,
@@ -117,7 +117,7 @@ describe('renderCertKubeconfig (magnumclient.md §6.4 B)', () => {
   });
 });
 
-describe('renderKeystoneKubeconfig (magnumclient.md §6.4 C)', () => {
+describe('renderKeystoneKubeconfig (`magnumclient/common/utils.py _config_cluster_kubernetes` (--use-keystone))', () => {
   const text = renderKeystoneKubeconfig({ clusterName: 'k8s-1', server: SERVER, caPem: CA_PEM });
 
   it('matches the golden text', () => {

@@ -108,7 +108,7 @@ describe('cluster-config --merge', () => {
 });
 
 describe('cluster-config --use-keystone and --output-certs', () => {
-  it('--use-keystone: the exec-credential kubeconfig (§6.4 C) with the CA, and only ca.pem', async () => {
+  it('--use-keystone: the exec-credential kubeconfig (`magnumclient/common/utils.py _config_cluster_kubernetes` (--use-keystone)) with the CA, and only ca.pem', async () => {
     const cwd = tmp();
     const signs = () => f.cloud.requests.filter((q) => q.method === 'POST' && q.path === '/v1/certificates').length;
     const signedBefore = signs();

@@ -3,8 +3,8 @@ import { CommandError } from '../../src/errors';
 import { fieldsToColumns, formatFieldName, NonExistentFieldsError, printDict, printList } from '../../src/output/cliutils';
 import type { Item } from '../../src/output/cliutils';
 
-// Golden outputs copied from magnumclient.md §4.5 (real magnum-api 15.0.1 server) and
-// §4.6 (render_examples.py run against the real cliutils).
+// Golden outputs (docs/reference-behaviour.md, Golden outputs): printed by python-magnumclient 4.0.0
+// against a real magnum-api 15.0.1 server, and by the real cliutils helpers called from Python.
 const lines = (...ls: string[]): string => ls.join('\n') + '\n';
 
 const t1: Item = {
@@ -46,7 +46,7 @@ const c2: Item = {
 };
 const CLUSTER_COLUMNS = ['uuid', 'name', 'keypair', 'node_count', 'master_count', 'status'];
 
-describe('printList (§4.6 goldens)', () => {
+describe('printList (docs/reference-behaviour.md, Golden outputs goldens)', () => {
   it('cluster-template-list keeps server order', () => {
     expect(printList([t1, t2], ['uuid', 'name'], { sortByIndex: null })).toBe(
       lines(
@@ -104,7 +104,7 @@ describe('printList (§4.6 goldens)', () => {
   });
 });
 
-describe('printList semantics (§4.1)', () => {
+describe('printList semantics (`magnumclient/common/cliutils.py print_list`)', () => {
   it('breaks sort ties with the rest of the row and compares raw values', () => {
     const items: Item[] = [
       { id: 3, host: 'z' },
@@ -151,8 +151,8 @@ describe('printList semantics (§4.1)', () => {
   });
 });
 
-describe('printDict (§4.2)', () => {
-  it('cluster-template-show golden from §4.6', () => {
+describe('printDict (`magnumclient/common/cliutils.py print_dict`)', () => {
+  it('cluster-template-show golden from docs/reference-behaviour.md, Golden outputs', () => {
     const info: Record<string, unknown> = { ...t1 };
     delete info.links;
     expect(printDict(info)).toBe(
@@ -173,7 +173,7 @@ describe('printDict (§4.2)', () => {
     );
   });
 
-  it('cluster-template-show golden from the real server (§4.5)', () => {
+  it('cluster-template-show golden from the real server (docs/reference-behaviour.md, Golden outputs)', () => {
     const template: Item = {
       uuid: '7e309e84-b8ee-41af-b5f6-3aeac7a317b5',
       name: 'k8s-tmpl',
@@ -254,7 +254,7 @@ describe('printDict (§4.2)', () => {
     );
   });
 
-  it('splits on a literal backslash-n; a real newline makes a multi-line cell (§4.6 quirk)', () => {
+  it('splits on a literal backslash-n; a real newline makes a multi-line cell (docs/reference-behaviour.md, Golden outputs quirk)', () => {
     expect(printDict({ fault: 'line1\\nline2', multi: 'a\nbb', empty: '', none: null })).toBe(
       lines(
         '+----------+-------+',
@@ -304,7 +304,7 @@ describe('printDict (§4.2)', () => {
   });
 });
 
-describe('formatFieldName (§4.3)', () => {
+describe('formatFieldName (`magnumclient/common/cliutils.py _get_list_table_columns_and_formatters`)', () => {
   it.each([
     ['stack_id', 'Stack Id'],
     ['create_timeout', 'Create Timeout'],
@@ -319,7 +319,7 @@ describe('formatFieldName (§4.3)', () => {
   });
 });
 
-describe('fieldsToColumns (§4.3)', () => {
+describe('fieldsToColumns (`magnumclient/common/cliutils.py _get_list_table_columns_and_formatters`)', () => {
   const item: Item = { uuid: 'u', name: 'n', stack_id: 's', node_count: 3, fooBar_x: 'f', foobar_x: 'g', 'OS-EXT:foo_bar': 1 };
 
   it('appends extra columns after the defaults, in the order given', () => {

@@ -3,7 +3,7 @@ import { renderTable } from '../../src/output/prettytable';
 
 // Expected strings are prettytable 3.6.0's `get_string()` + "\n" with align='l'.
 describe('renderTable', () => {
-  it('renders the cluster-template-list golden (magnumclient.md §4.5)', () => {
+  it('renders the cluster-template-list golden (docs/reference-behaviour.md, Golden outputs)', () => {
     const got = renderTable(
       ['uuid', 'name'],
       [
@@ -24,7 +24,7 @@ describe('renderTable', () => {
     );
   });
 
-  it('prints rule, header, rule, rule for an empty table (magnumclient.md §4.1)', () => {
+  it('prints rule, header, rule, rule for an empty table (`magnumclient/common/cliutils.py print_list`)', () => {
     expect(renderTable(['uuid', 'name'], [])).toBe(
       '+------+------+\n| uuid | name |\n+------+------+\n+------+------+\n',
     );
@@ -66,7 +66,7 @@ describe('renderTable', () => {
     );
   });
 
-  it('pads control-character cells the way prettytable does with width -1 (ecosystem.md §5.2)', () => {
+  it('pads control-character cells the way prettytable does with width -1 (docs/dependencies.md, cli-table3)', () => {
     expect(renderTable(['a', 'b'], [['x\ty', '1'], ['\r', '22']])).toBe(
       '+---+----+\n| a | b  |\n+---+----+\n| x\ty   | 1  |\n| \r   | 22 |\n+---+----+\n',
     );

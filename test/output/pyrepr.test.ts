@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isPyPrintable, pyFloatRepr, pyRepr, pyReprBytes, pyReprString, pyStr } from '../../src/output/pyrepr';
 import { pyIsLower, pyIsUpper, pyStrip, pyTitle } from '../../src/output/pystring';
 
-// Expected strings are what CPython 3.11 prints (magnumclient.md §4.4).
+// Expected strings are what CPython 3.11 prints (docs/reference-behaviour.md, Python values inside tables).
 describe('pyReprString', () => {
   it('picks the quote like CPython', () => {
     expect(pyReprString('abc')).toBe("'abc'");

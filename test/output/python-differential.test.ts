@@ -50,7 +50,7 @@ class Gen {
   }
 }
 
-// Everything prettytable measures specially (ecosystem.md §5.2-5.3).
+// Everything prettytable measures specially (docs/dependencies.md, cli-table3).
 const CELL_PIECES: readonly string[] = [
   'k8s', 'CREATE_COMPLETE', 'a', 'bb', ' ', '', '42', '-', 'x y', '中文名', 'ｆｕｌｌ', '🚀', '👨‍👩‍👧',
   '❤️', 'ที่', 'a\u200bb', 'été', 'e\u0301', 'Ω', '\u3099', '😀', '\x1b[31m', '\x1b[0m', '\x1b[1;32m',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth, wcswidth, wcwidth } from '../../src/output/wcwidth';
 
-// Expected values are Python wcwidth 0.2.5's (ecosystem.md §5.2 table).
+// Expected values are Python wcwidth 0.2.5's (docs/dependencies.md, cli-table3).
 describe('wcwidth', () => {
   it('classifies single code points like wcwidth.wcwidth', () => {
     expect(wcwidth(0x41)).toBe(1);

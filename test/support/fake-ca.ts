@@ -1,5 +1,5 @@
 // Per-cluster certificate authorities for the fake magnum, made and used with the
-// system openssl so tests can `openssl verify` what the CLI writes (magnum-api.md §10).
+// system openssl so tests can `openssl verify` what the CLI writes (docs/reference-behaviour.md, Certificate signing on the server).
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -19,7 +19,7 @@ export function openssl(args: string[], input?: string): Promise<string> {
   });
 }
 
-/** Thrown for a CSR magnum refuses; `status` is what the real server answers (§10). */
+/** Thrown for a CSR magnum refuses; `status` is what the real server answers (docs/reference-behaviour.md, Certificate signing on the server). */
 export class CsrError extends Error {
   constructor(readonly status: number, message: string) { super(message); }
 }

@@ -1,5 +1,5 @@
 // Fake keystone v3: version discovery and POST /v3/auth/tokens for the password,
-// token and application_credential methods (keystone-auth.md §1).
+// token and application_credential methods (`keystoneauth1/identity/v3/base.py Auth.get_auth_ref`).
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import {

@@ -1,5 +1,5 @@
 // Fake magnum-api 15 (container-infra, microversions 1.1-1.10): routing, auth,
-// microversions, error envelope, pagination and the resources of magnum-api.md §5.
+// microversions, error envelope, pagination and the resources of the Magnum API reference.
 import type { IncomingHttpHeaders } from 'node:http';
 import { CsrError, FakeCas } from './fake-ca';
 import {
@@ -37,7 +37,7 @@ const versionHeaders = (v: string): Record<string, string> => ({
 const envelope = (status: number, detail: string, code: string): Obj =>
   ({ errors: [{ request_id: '', code, status, title: detail.split('.')[0], detail, links: [] }] });
 
-/** magnum-api.md §2: the minor version, or a string (unsupported version) or null (malformed header). */
+/** `magnum/api/controllers/base.py Version` (Magnum API reference, "Microversions"): the minor version, or a string (unsupported version) or null (malformed header). */
 function parseVersion(h: string | string[] | undefined): number | string | null {
   if (h === undefined) return 1;
   const [service = '', ver = '', ...rest] = (Array.isArray(h) ? h.join(', ') : h).trim().split(/\s+/);
@@ -63,7 +63,7 @@ function intField(name: string, v: unknown, min: number, max?: number): number |
   return n;
 }
 
-/** oslo strutils.bool_from_string(strict=True); anything else makes the real server crash (§3.2). */
+/** oslo strutils.bool_from_string(strict=True); anything else makes the real server crash (docs/reference-behaviour.md, Magnum's error replies). */
 function boolField(v: unknown): boolean {
   if (typeof v === 'boolean') return v;
   const s = String(v).toLowerCase();
@@ -136,7 +136,7 @@ function paginate<T extends { id: number }>(ctx: Ctx, items: T[], spec: PageSpec
   return { page, next: `${ctx.base}/v1/${spec.url}?sort_key=${key}&sort_dir=${dir}&limit=${limit}&marker=${spec.marker(last)}` };
 }
 
-// ---- JSON-Patch (magnum-api.md §5.9) ------------------------------------------------------
+// ---- JSON-Patch (docs/reference-behaviour.md, JSON-Patch on the server) ------------------------------------------------------
 function applyPatch(doc: Obj, patch: unknown, internal: string[], mandatory: string[], dicts: string[]): Obj {
   if (!Array.isArray(patch)) throw invalid('patch', pyRepr(patch), `Value not a valid list: ${pyRepr(patch)}`);
   const ops = patch.map(obj);
@@ -193,7 +193,7 @@ const genName = (suffix: string): string =>
   `${GREEK[Math.floor(Math.random() * GREEK.length)] ?? 'alpha'}-${1 + Math.floor(Math.random() * 9)}-${suffix}`;
 
 type Scope = 'get' | 'patch' | 'delete';
-/** get: own + public (admin: all); patch: own project only (§5.9); delete: own (admin: all). */
+/** get: own + public (admin: all); patch: own project only (docs/reference-behaviour.md, JSON-Patch on the server); delete: own (admin: all). */
 function findTemplate(ctx: Ctx, ident: string, scope: Scope = 'get', byId = false): TemplateRecord {
   const items = ctx.state.templates.filter((t) => t.project_id === ctx.projectId
     || (scope !== 'patch' && ctx.admin) || (scope === 'get' && t.public));

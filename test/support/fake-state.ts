@@ -1,6 +1,6 @@
 // In-memory state of the fake cloud: keystone identities and tokens, magnum
 // records, seed helpers, the cluster lifecycle and the JSON views with the
-// real servers' key orders (magnumclient.md §4.5, magnum-api.md §5).
+// real servers' key orders (docs/reference-behaviour.md, Golden outputs, the Magnum API reference).
 import { randomUUID } from 'node:crypto';
 
 export type Labels = Record<string, string>;

@@ -1,6 +1,6 @@
 // Python-flavoured serialisation for the fake cloud: the real servers emit
 // json.dumps() output (", " / ": " separators, ASCII only) and Python reprs in
-// their error messages (magnum-api.md §0 "JSON form", §5.9).
+// their error messages (docs/reference-behaviour.md, Magnum's JSON replies, docs/reference-behaviour.md, JSON-Patch on the server).
 
 function pyString(s: string, quote: string): string {
   let out = '';
@@ -62,7 +62,7 @@ export function pyTypeName(value: unknown): string {
   return Array.isArray(value) ? 'list' : 'dict';
 }
 
-/** str() of a label value: Python stores labels as strings (magnum-api.md §5.2). */
+/** str() of a label value: Python stores labels as strings (`magnum/api/controllers/v1/cluster_template.py`). */
 export function pyStr(value: unknown): string {
   return typeof value === 'string' ? value : pyRepr(value);
 }

@@ -1,6 +1,6 @@
 /**
  * The common run of cluster-resize and cluster-upgrade (`openstack coe cluster resize`
- * and `upgrade`, magnumclient.md §9): GET the cluster for its UUID, POST the action, print
+ * and `upgrade`, `magnumclient/osc/v1`): GET the cluster for its UUID, POST the action, print
  * the accepted line with the cluster as the user named it, then `--wait` if asked.
  */
 import type { ParsedValues } from '../../argparse/spec';

@@ -1,6 +1,6 @@
 /**
  * The cluster the ca-* commands act on (certificates_shell._get_target_uuid,
- * magnumclient.md §5.12-§5.14): no cluster named is MissingArgs (the main help, then
+ * `magnumclient/v1/certificates_shell.py do_ca_show`, `magnumclient/v1/certificates_shell.py do_ca_sign`, `magnumclient/v1/certificates_shell.py do_ca_rotate`): no cluster named is MissingArgs (the main help, then
  * `Missing arguments: --cluster`); otherwise the cluster is fetched for its uuid.
  */
 import type { CommandContext } from '../types';

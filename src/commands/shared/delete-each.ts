@@ -1,6 +1,6 @@
 /**
- * The delete loop of cluster-delete and cluster-template-delete (magnumclient.md §5.2,
- * §5.7, §8): one line per identifier, failures do not stop the loop. The reference
+ * The delete loop of cluster-delete and cluster-template-delete (`magnumclient/v1/cluster_templates_shell.py do_cluster_template_delete`,
+ * `magnumclient/v1/clusters_shell.py do_cluster_delete`, docs/reference-behaviour.md, Success and failure lines of the magnum shell): one line per identifier, failures do not stop the loop. The reference
  * exits 0 whatever happened; we exit 1 when any delete failed.
  */
 import type { CommandContext } from '../types';

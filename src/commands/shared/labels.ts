@@ -1,6 +1,6 @@
 /**
  * `--labels` parsing exactly as magnumclient's handle_labels/format_labels
- * (magnumclient.md §7.1): a single --labels with more than one `=` is split on `,`
+ * (`magnumclient/common/utils.py format_labels`): a single --labels with more than one `=` is split on `,`
  * (after `;` → `,`); each item splits at its first `=`; a repeated key is joined with `,`.
  */
 import { readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * A deprecated option beside the positional that replaced it (cliutils.validate_name_args
- * and validate_cluster_args, magnumclient.md §1.2-§1.3): a warning when the option is
+ * and validate_cluster_args, `magnumclient/common/cliutils.py deprecation_map`, `magnumclient/common/cliutils.py validate_name_args, validate_cluster_args`): a warning when the option is
  * used, DuplicateArgs when both are.
  */
 import type { Context } from '../../context';
@@ -11,7 +11,7 @@ export interface DeprecatedPositional {
   metavar: string;
   /** The deprecated option, e.g. `--name`. */
   flag: string;
-  /** Whose help DuplicateArgs prints: the command's, or null for the main help (§1.3). */
+  /** Whose help DuplicateArgs prints: the command's, or null for the main help (`magnumclient/common/cliutils.py validate_name_args, validate_cluster_args`). */
   helpFor: string | null;
 }
 

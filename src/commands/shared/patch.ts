@@ -1,6 +1,6 @@
 /**
  * `<op> <path=value>...` → a JSON-Patch list, as magnumclient's args_array_to_patch
- * (magnumclient.md §7.2): values parsed as JSON when they are JSON, `/labels` and
+ * (`magnumclient/common/utils.py args_array_to_patch`): values parsed as JSON when they are JSON, `/labels` and
  * `/health_status_reason` sent as the Python repr of the parsed label dict.
  */
 import { CommandError } from '../../errors';

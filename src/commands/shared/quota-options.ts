@@ -1,4 +1,4 @@
-/** The --project-id/--resource/--hard-limit options of the quotas-* commands (magnumclient.md §5.15). */
+/** The --project-id/--resource/--hard-limit options of the quotas-* commands (`magnumclient/v1/quotas_shell.py`). */
 import type { OptionSpec } from '../../argparse/spec';
 
 /** The help texts differ between commands in capitalisation and final period, as in the reference. */

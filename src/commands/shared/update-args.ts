@@ -1,4 +1,4 @@
-/** The `<op> <path=value> [...]` positionals of cluster-update and cluster-template-update (§5.5, §5.10). */
+/** The `<op> <path=value> [...]` positionals of cluster-update and cluster-template-update (`magnumclient/v1/cluster_templates_shell.py do_cluster_template_update`, `magnumclient/v1/clusters_shell.py do_cluster_update`). */
 import type { PositionalSpec } from '../../argparse/spec';
 
 export const OP_POSITIONAL: PositionalSpec = {

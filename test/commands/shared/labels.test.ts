@@ -1,4 +1,4 @@
-// --labels parsing: the table of magnumclient.md §7.1, each row verified against the real
+// --labels parsing: the table of `magnumclient/common/utils.py format_labels`, each row verified against the real
 // magnumclient.common.utils.handle_labels.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatLabels, handleLabels } from '../../../src/commands/shared/labels';
 
-describe('formatLabels (§7.1)', () => {
+describe('formatLabels (`magnumclient/common/utils.py format_labels`)', () => {
   const table: [string[], Record<string, string>][] = [
     [['a=b=c'], { a: 'b=c' }],
     [['a=b=c,d=e'], { a: 'b=c', d: 'e' }],
@@ -51,7 +51,7 @@ describe('formatLabels (§7.1)', () => {
 });
 
 describe('handleLabels', () => {
-  it('adds mesos_slave_executor_env_variables as json.dumps of the file (§7.1)', () => {
+  it('adds mesos_slave_executor_env_variables as json.dumps of the file (`magnumclient/common/utils.py format_labels`)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'labels-test-'));
     const file = join(dir, 'env.json');
     writeFileSync(file, ' {"PATH": "/bin", "n": [1, 2], "u": "\u00e9"}\n');

@@ -1,12 +1,12 @@
-// `<op> <path=value>...` → JSON-Patch: the rules and real bodies of magnumclient.md §7.2.
+// `<op> <path=value>...` → JSON-Patch: the rules and real bodies of `magnumclient/common/utils.py args_array_to_patch`.
 import { describe, expect, it } from 'vitest';
 import { argsArrayToPatch } from '../../../src/commands/shared/patch';
 
 /** The request body as the client serialises it. */
 const body = (op: string, attrs: string[]): string => JSON.stringify(argsArrayToPatch(op, attrs));
 
-describe('argsArrayToPatch (§7.2)', () => {
-  it('produces the real bodies of §7.2', () => {
+describe('argsArrayToPatch (`magnumclient/common/utils.py args_array_to_patch`)', () => {
+  it('produces the real bodies of `magnumclient/common/utils.py args_array_to_patch`', () => {
     expect(body('replace', ['node_count=3'])).toBe('[{"op":"replace","path":"/node_count","value":3}]');
     expect(body('replace', ['labels=x=1,y=2', 'dns_nameserver=1.1.1.1', 'public=true'])).toBe(
       '[{"op":"replace","path":"/labels","value":"{\'x\': \'1\', \'y\': \'2\'}"},' +
@@ -56,7 +56,7 @@ describe('argsArrayToPatch (§7.2)', () => {
   it('rejects labels that are not KEY=VALUE pairs', () => {
     expect(() => argsArrayToPatch('add', ['labels=a'])).toThrow('labels must be a list of KEY=VALUE not a');
     expect(() => argsArrayToPatch('add', ['labels=a=1,b=2,'])).toThrow('labels must be a list of KEY=VALUE not ');
-    // One `=` only: nothing is split, so a trailing comma stays in the value (§7.1).
+    // One `=` only: nothing is split, so a trailing comma stays in the value (`magnumclient/common/utils.py format_labels`).
     expect(argsArrayToPatch('add', ['labels=a=1,'])).toEqual([{ op: 'add', path: '/labels', value: "{'a': '1,'}" }]);
     // The reference crashes here ('int' object has no attribute 'count'); we say what is wrong.
     expect(() => argsArrayToPatch('add', ['labels=3'])).toThrow('labels must be a list of KEY=VALUE pairs, not 3');
