@@ -2,7 +2,7 @@
  * magnum as its own kubectl credential plugin (docs/kubectl-plugin.md): the kubeconfig
  * `exec` user that `cluster-config --use-keystone` writes, the ExecCredential the hidden
  * `exec-credential` command prints, and how `kubeconfig-check` recognises both this entry
- * and the reference's (magnumclient.md §6.4 C) in an existing kubeconfig.
+ * and the reference's (`magnumclient/common/utils.py _config_cluster_kubernetes`, use_keystone) in an existing kubeconfig.
  *
  * The shape follows the client-go credential plugin contract
  * (client.authentication.k8s.io/v1, KEP-541), the one `aws eks get-token`,
@@ -166,7 +166,7 @@ export function classifyUser(user: Record<string, unknown> | undefined, readFile
 
 /**
  * The standalone `--use-keystone` kubeconfig: the reference's cluster, context and user
- * names (§6.4 C), so scripts naming `openstackuser@kubernetes` keep working, with this
+ * names (`_config_cluster_kubernetes` with use_keystone), so scripts naming `openstackuser@kubernetes` keep working, with this
  * exec user instead of the v1alpha1 bash snippet kubectl no longer accepts.
  */
 export function renderExecKubeconfig(head: { clusterName: string; server: string | null; caPem: string }, user: ExecUserInput): string {

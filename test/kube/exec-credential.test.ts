@@ -17,7 +17,7 @@ const CA = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 const NODE = { command: '/usr/bin/node', prefix: ['/usr/lib/node_modules/magnum/bin/magnum'] };
 
 describe('renderExecKubeconfig', () => {
-  it('is the reference’s head (§6.4 C names) with a v1 exec user that runs magnum', () => {
+  it('is the reference’s head (its --use-keystone names) with a v1 exec user that runs magnum', () => {
     const text = renderExecKubeconfig({ clusterName: 'k8s', server: 'https://10.0.0.5:6443', caPem: CA }, { self: NODE, cloud: 'my cloud', clusterUuid: 'f00' });
     expect(text).toBe(
       [
