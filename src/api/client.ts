@@ -11,7 +11,7 @@ export interface Session {
   /** A valid token; may authenticate or refresh. */
   token(): Promise<string>;
   /** Called after a 401: drop the token so the next token() re-authenticates. Returns false when that cannot help. */
-  invalidate(): Promise<boolean>;
+  invalidate(rejected?: string): Promise<boolean>;
 }
 
 export interface MagnumClientOptions {
@@ -29,10 +29,39 @@ export function seg(value: string): string {
   return encodeURIComponent(value);
 }
 
+/**
+ * The service names Magnum puts in its microversion headers: `container-infra` up to
+ * Magnum 2023.x, `container-infrastructure-management` since (the Magnum API reference,
+ * "Microversions"). Both are accepted in answers; we keep sending `container-infra`,
+ * which every generation accepts.
+ */
+const SERVICE_NAME = /^\s*(?:container-infra|container-infrastructure-management)\s+/i;
+
+/** `container-infra 1.10` or `container-infrastructure-management 1.14` → `1.10` / `1.14`. */
+export function versionFromHeader(value: string | undefined): string | undefined {
+  if (!value || !SERVICE_NAME.test(value)) return undefined;
+  const version = value.replace(SERVICE_NAME, '').trim();
+  return /^\d+\.\d+$/.test(version) ? version : undefined;
+}
+
+/** Orders microversions numerically (`1.9` < `1.10`); `X` alone is `X.0`. */
+export function compareVersions(a: string, b: string): number {
+  const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
+  const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
+
+export interface VersionRange {
+  min: string;
+  max: string;
+}
+
 export class MagnumClient {
   readonly base: string;
   /** The microversion the server answered with on the last request. */
   serverVersion?: string;
+  /** The server's supported range, from the first response of this run that carried it. */
+  serverRange?: VersionRange;
 
   constructor(private readonly opts: MagnumClientOptions) {
     const trimmed = opts.endpoint.replace(/\/+$/, '');
@@ -61,10 +90,11 @@ export class MagnumClient {
 
   private async send(method: string, path: string, body: unknown, retried: boolean): Promise<HttpResponse> {
     const url = this.url(path);
+    const token = await this.opts.session.token();
     const headers: Record<string, string> = {
       'OpenStack-API-Version': `container-infra ${this.opts.apiVersion}`,
       'User-Agent': this.opts.userAgent,
-      'X-Auth-Token': await this.opts.session.token(),
+      'X-Auth-Token': token,
     };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -83,14 +113,42 @@ export class MagnumClient {
       throw e;
     }
     this.opts.debugLog?.(`RESP: [${res.status}] ${method} ${url} ${res.body.length > 2000 ? `${res.body.slice(0, 2000)}…` : res.body}`);
-    const answered = res.headers['openstack-api-version'];
-    if (answered) this.serverVersion = answered.replace(/^container-infra\s+/, '');
+    this.noteVersions(res.headers);
     // keystoneauth: on a 401, re-authenticate once and retry (`keystoneauth1/session.py Session.request, keystoneauth1/identity/base.py BaseIdentityPlugin.get_access`).
-    if (res.status === 401 && !retried && (await this.opts.session.invalidate())) {
+    if (res.status === 401 && !retried && (await this.opts.session.invalidate(token))) {
       return this.send(method, path, body, true);
     }
     if (res.status >= 400) throw apiErrorFromResponse(res);
     return res;
+  }
+
+  private noteVersions(headers: Record<string, string>): void {
+    this.serverVersion = versionFromHeader(headers['openstack-api-version']) ?? this.serverVersion;
+    const min = versionFromHeader(headers['openstack-api-minimum-version']);
+    const max = versionFromHeader(headers['openstack-api-maximum-version']);
+    if (min && max) this.serverRange = { min, max };
+  }
+
+  /**
+   * Fails before anything is sent when `feature` needs microversion `needed` and this run
+   * cannot have it: the pinned --magnum-api-version is older, or (with `latest`) the
+   * server's maximum is. The range comes from any earlier response of this run, else from
+   * one GET of the /v1 document (so only commands that need a newer version pay for it).
+   * A server that does not name its range is left to answer for itself.
+   */
+  async requireVersion(needed: string, feature: string): Promise<void> {
+    const pinned = this.opts.apiVersion;
+    if (pinned !== 'latest') {
+      if (compareVersions(pinned, needed) < 0) {
+        throw new CommandError(`${feature} needs Magnum API ${needed} or newer, but the requested API version (--magnum-api-version) is ${pinned}.`);
+      }
+      return;
+    }
+    if (!this.serverRange) await this.request('GET', '/v1');
+    const max = this.serverRange?.max;
+    if (max && compareVersions(max, needed) < 0) {
+      throw new CommandError(`${feature} needs Magnum API ${needed} or newer, but the server supports at most ${max}.`);
+    }
   }
 
   /**

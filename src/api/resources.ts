@@ -91,6 +91,11 @@ export async function rotateCa(c: MagnumClient, clusterUuid: string): Promise<vo
   await c.request('PATCH', `/certificates/${seg(clusterUuid)}`);
 }
 
+// Credentials (microversion >= 1.12)
+export async function rotateCredentials(c: MagnumClient, cluster: string): Promise<Resource | null> {
+  return (await c.request('PATCH', `/credentials/${seg(cluster)}`)) as Resource | null;
+}
+
 // Quotas (no `/` before `?` here, `magnumclient/v1/quotas_shell.py`)
 export function listQuotas(c: MagnumClient, f: ListFilters & { allTenants?: boolean }): Promise<Resource[]> {
   const filters = commonFilters(f);

@@ -26,6 +26,11 @@ function takesValue(opt: OptionSpec): boolean {
   return action === 'store' || action === 'append';
 }
 
+/** In the reference's usage line and "Options:" section (additions are listed after them). */
+function inReferenceHelp(opt: OptionSpec): boolean {
+  return opt.help !== undefined && !opt.addition;
+}
+
 function positionalUsage(p: PositionalSpec): string {
   switch (p.nargs) {
     case '?':
@@ -45,7 +50,7 @@ function formatOptionalsUsage(spec: ParserSpec): string {
   const inserts = new Map<number, string>();
   const groupOf = new Map<string, boolean>();
   for (const group of spec.groups ?? []) {
-    const idx = group.members.map((m) => visible.findIndex((o) => o.flags[0] === m && o.help !== undefined));
+    const idx = group.members.map((m) => visible.findIndex((o) => o.flags[0] === m && inReferenceHelp(o)));
     if (idx.some((i) => i < 0)) continue;
     const start = Math.min(...idx);
     const end = start + idx.length;
@@ -59,7 +64,7 @@ function formatOptionalsUsage(spec: ParserSpec): string {
     for (let i = start + 1; i < end; i++) inserts.set(i, '|');
   }
   visible.forEach((opt) => {
-    if (opt.help === undefined) {
+    if (!inReferenceHelp(opt)) {
       parts.push(null);
       return;
     }
@@ -197,9 +202,9 @@ export function formatHelp(spec: ParserSpec, width: number, subcommands?: { meta
       children: subcommands.entries.map((e) => ({ invocation: e.name, help: e.help, indent: 4 })),
     });
   }
-  const optionals: HelpItem[] = spec.options
-    .filter((o) => o.help !== undefined)
-    .map((o) => ({ invocation: optionInvocation(o), help: o.help, indent: 2 }));
+  const toItem = (o: OptionSpec): HelpItem => ({ invocation: optionInvocation(o), help: o.help, indent: 2 });
+  const optionals = spec.options.filter(inReferenceHelp).map(toItem);
+  const additions = spec.options.filter((o) => o.addition && o.help !== undefined).map(toItem);
   let maxLen = 0;
   for (const item of [...positionals, ...optionals]) {
     maxLen = Math.max(maxLen, item.invocation.length + item.indent);
@@ -211,5 +216,10 @@ export function formatHelp(spec: ParserSpec, width: number, subcommands?: { meta
   if (positionals.length > 0) sections.push(`Positional arguments:\n${formatItems(positionals, width, helpPosition)}`);
   if (optionals.length > 0) sections.push(`Options:\n${formatItems(optionals, width, helpPosition)}`);
   if (spec.epilog) sections.push(`${wrap(collapseWhitespace(spec.epilog), width).join('\n')}\n`);
+  if (additions.length > 0) {
+    // Its own column, so that the reference's sections above keep their layout.
+    const additionsPosition = Math.min(Math.max(...additions.map((a) => a.invocation.length + a.indent)) + 2, maxHelpPosition);
+    sections.push(`Additional options (this client):\n${formatItems(additions, width, additionsPosition)}`);
+  }
   return `${sections.join('\n').replace(/\n+$/, '')}\n`;
 }

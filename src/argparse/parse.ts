@@ -4,7 +4,7 @@
  * options, exclusive groups, int/choices validation. Error texts are argparse's
  * (Python 3.11) so scripts that grep them keep working (`magnumclient/shell.py MagnumClientArgumentParser.error`).
  */
-import type { OptionSpec, ParsedValues, ParserSpec } from './spec';
+import type { OptionSpec, ParsedValues, ParserSpec, PositionalSpec } from './spec';
 
 export class ArgumentError extends Error {}
 
@@ -28,7 +28,7 @@ export function matchOption(options: OptionSpec[], name: string): OptionSpec | u
   if (!name.startsWith('--') || name.length < 3) return undefined;
   const hits: { opt: OptionSpec; flag: string }[] = [];
   for (const opt of options) {
-    if (opt.exactOnly) continue;
+    if (opt.exactOnly || opt.addition) continue;
     for (const flag of opt.flags) if (flag.startsWith(name)) hits.push({ opt, flag });
   }
   if (hits.length === 1) return hits[0].opt;
@@ -132,12 +132,15 @@ export function parseArgs(spec: ParserSpec, argv: string[]): ParseResult {
     specs.slice(k).reduce((n, p) => n + (p.nargs === '?' || p.nargs === '*' ? 0 : 1), 0);
   let cursor = 0;
   const missing: string[] = [];
+  const isMissing = (pos: PositionalSpec): void => {
+    if (!pos.optionalWith?.some((flag) => seen.has(flag))) missing.push(pos.metavar);
+  };
   specs.forEach((pos, k) => {
     const available = positionalTokens.length - cursor - minimum(k + 1);
     if (pos.nargs === '+' || pos.nargs === '*') {
       const take = Math.max(0, available);
       if (pos.nargs === '+' && take < 1) {
-        missing.push(pos.metavar);
+        isMissing(pos);
         return;
       }
       const taken = positionalTokens.slice(cursor, cursor + take);
@@ -148,7 +151,7 @@ export function parseArgs(spec: ParserSpec, argv: string[]): ParseResult {
       if (available >= 1) values[pos.dest] = convert(pos, pos.metavar, positionalTokens[cursor++]);
     } else if (cursor < positionalTokens.length) {
       values[pos.dest] = convert(pos, pos.metavar, positionalTokens[cursor++]);
-    } else missing.push(pos.metavar);
+    } else isMissing(pos);
   });
   extras.push(...positionalTokens.slice(cursor));
 

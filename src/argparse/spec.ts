@@ -26,6 +26,13 @@ export interface OptionSpec {
    * meaning (`--f` is still --fields in cluster-list, not ambiguous with --format).
    */
   exactOnly?: boolean;
+  /**
+   * An option this client adds to one of the reference's commands (-f/-c, --wait, the
+   * `openstack coe` options): kept out of the usage line and the reference's "Options:"
+   * section, so those stay byte-identical, and listed after them under "Additional options
+   * (this client):". Implies exactOnly.
+   */
+  addition?: boolean;
 }
 
 export interface PositionalSpec {
@@ -37,6 +44,11 @@ export interface PositionalSpec {
   /** Converted like an option's type (cluster-resize's <node-count>). */
   type?: 'int' | 'string';
   choices?: readonly string[];
+  /**
+   * Not required when one of these options (first flags) is given: cluster-update's
+   * `<op> <path=value>` beside `openstack coe`'s named flags. Help and usage are unchanged.
+   */
+  optionalWith?: readonly string[];
 }
 
 /** argparse's mutually exclusive group; members are the first flag of options declared in `options`. */

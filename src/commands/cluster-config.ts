@@ -81,12 +81,30 @@ async function mergeIntoUserKubeconfig(ctx: CommandContext, clusterName: string,
   );
 }
 
-// Hidden from the reference's help and matched only when spelled out (OptionSpec.exactOnly).
+// Additions: listed after the reference's help, matched only when spelled out (OptionSpec.addition).
 const EXTENSION_OPTIONS = [
-  { flags: ['--use-keystone'], dest: 'use_keystone', action: 'store_true' as const, exactOnly: true },
-  { flags: ['--output-certs'], dest: 'output_certs', action: 'store_true' as const, exactOnly: true },
-  { flags: ['--merge'], dest: 'merge', action: 'store_true' as const, exactOnly: true },
-  ...waitOptions(false),
+  {
+    flags: ['--use-keystone'],
+    dest: 'use_keystone',
+    action: 'store_true' as const,
+    addition: true,
+    help: 'Write a kubeconfig whose user gets a Keystone token (exec credential) instead of a client certificate.',
+  },
+  {
+    flags: ['--output-certs'],
+    dest: 'output_certs',
+    action: 'store_true' as const,
+    addition: true,
+    help: 'With --merge, also write key.pem, cert.pem and ca.pem into --dir.',
+  },
+  {
+    flags: ['--merge'],
+    dest: 'merge',
+    action: 'store_true' as const,
+    addition: true,
+    help: 'Add the cluster to $KUBECONFIG (or ~/.kube/config) and make it the current context.',
+  },
+  ...waitOptions(false, 'the cluster is ready (no longer in progress)'),
 ];
 
 export const clusterConfig: CommandModule = {

@@ -1,12 +1,71 @@
+import type { OptionSpec, ParsedValues } from '../argparse/spec';
 import type { CommandModule } from './types';
+import { CommandError } from '../errors';
 import { createCluster, getClusterTemplate } from '../api/resources';
 import type { Resource } from '../api/resources';
 import { handleLabels } from './shared/labels';
 import { resolveNameArgs } from './shared/name-args';
-import { keypairOptions, KEYPAIR_GROUP, labelsOption } from './shared/cluster-options';
+import { enabledDisabledPair, keypairOptions, KEYPAIR_GROUP, labelsOption, pairValue } from './shared/cluster-options';
 import { waitOptions, waitSettings } from '../wait/options';
 import { waitUntilDone } from '../wait/poll';
 import { clusterTarget } from '../wait/targets';
+
+const addition = (flag: string, dest: string, help: string, metavar = `<${flag.slice(2)}>`): OptionSpec => ({
+  flags: [flag],
+  dest,
+  metavar,
+  help,
+  addition: true,
+});
+
+const COE_CREATE_OPTIONS: OptionSpec[] = [
+  addition('--master-flavor', 'master_flavor', 'The nova flavor name or UUID to use when launching the master node of the Cluster.'),
+  addition('--flavor', 'flavor', 'The nova flavor name or UUID to use when launching the Cluster.'),
+  addition('--fixed-network', 'fixed_network', 'The private Neutron network name to connect to this Cluster template.'),
+  addition('--fixed-subnet', 'fixed_subnet', 'The private Neutron subnet name to connect to Cluster.'),
+  ...enabledDisabledPair(
+    'floating-ip',
+    'floating_ip_enabled',
+    'Indicates whether created Clusters should have a floating ip.',
+    'Disables floating ip creation on the new Cluster',
+    { addition: true },
+  ),
+  {
+    flags: ['--merge-labels'],
+    dest: 'merge_labels',
+    action: 'store_true',
+    help: 'The labels provided will be merged with the labels configured in the specified cluster template.',
+    addition: true,
+  },
+  ...enabledDisabledPair(
+    'master-lb',
+    'master_lb_enabled',
+    'Enable master LB creation on the new cluster',
+    'Disable master LB creation on the new cluster',
+    { addition: true },
+  ),
+];
+
+/** The keys `openstack coe cluster create` adds, in its checks' order (floating IP, labels, ..., master LB). */
+function coeCreateFields(args: ParsedValues): Resource {
+  const floatingIp = pairValue(args.floating_ip_enabled, 'floating-ip');
+  const fields: Resource = {};
+  if (args.master_flavor != null) fields.master_flavor_id = args.master_flavor;
+  if (args.flavor != null) fields.flavor_id = args.flavor;
+  if (args.fixed_network != null) fields.fixed_network = args.fixed_network;
+  if (args.fixed_subnet != null) fields.fixed_subnet = args.fixed_subnet;
+  if (floatingIp !== undefined) fields.floating_ip_enabled = floatingIp;
+  // Only when true, as CreateCluster does, "to avoid breaking older APIs".
+  if (args.merge_labels === true) fields.merge_labels = true;
+  const masterLb = pairValue(args.master_lb_enabled, 'master-lb');
+  if (masterLb !== undefined) {
+    if (!masterLb && (args.master_count as number) > 1) {
+      throw new CommandError('Master node count can only be one if master loadbalancer is disabled.');
+    }
+    fields.master_lb_enabled = masterLb;
+  }
+  return fields;
+}
 
 export const clusterCreate: CommandModule = {
   name: 'cluster-create',
@@ -49,14 +108,17 @@ export const clusterCreate: CommandModule = {
       default: 60,
       help: 'The timeout for cluster creation in minutes. The default is 60 minutes.',
     },
-    // Beyond the reference (docs/wait.md); hidden from the reference's help.
-    ...waitOptions(false),
+    // Beyond the reference: `openstack coe cluster create`'s options (osc/v1/clusters.py
+    // CreateCluster) and --wait (docs/wait.md), additions listed after the reference's help.
+    ...COE_CREATE_OPTIONS,
+    ...waitOptions(false, 'the cluster is created'),
   ],
   groups: [KEYPAIR_GROUP],
   deprecatedFlags: { '--keypair-id': '--keypair' },
   async run(ctx, args) {
     const name = resolveNameArgs(ctx, 'cluster-create', args.positional_name, args.name);
     const wait = waitSettings(args);
+    const coeFields = coeCreateFields(args);
     const template = await getClusterTemplate(ctx.client, args.cluster_template as string);
     // Body keys in the reference's order (`magnumclient/v1/clusters_shell.py do_cluster_create`).
     const body: Resource = { name, cluster_template_id: template.uuid, keypair: args.keypair ?? null };
@@ -66,6 +128,7 @@ export const clusterCreate: CommandModule = {
     body.master_count = args.master_count;
     body.discovery_url = args.discovery_url ?? null;
     body.create_timeout = args.timeout;
+    Object.assign(body, coeFields);
     let uuid: string;
     try {
       const created = await createCluster(ctx.client, body);

@@ -10,14 +10,10 @@ export const clusterDelete: CommandModule = {
   help: 'Delete specified cluster.',
   positionals: [{ dest: 'cluster', metavar: '<cluster>', nargs: '+', help: 'ID or name of the (cluster)s to delete.' }],
   // Beyond the reference (docs/wait.md); hidden from the reference's help.
-  options: waitOptions(false),
+  options: waitOptions(false, 'the clusters are deleted'),
   async run(ctx, args) {
     const wait = waitSettings(args);
-    const accepted: string[] = [];
-    await deleteEach(ctx, 'cluster', args.cluster as string[], async (id) => {
-      await deleteCluster(ctx.client, id);
-      accepted.push(id);
-    });
+    const accepted = await deleteEach(ctx, 'cluster', args.cluster as string[], (id) => deleteCluster(ctx.client, id));
     if (wait && !(await waitForEach(ctx, accepted.map((id) => clusterTarget(ctx.client, id, id, 'delete')), wait))) ctx.exitCode = 1;
   },
 };

@@ -26,7 +26,7 @@ export const clusterResize: CommandModule = {
       help: 'Server ID of the nodes to be removed. Repeat to add more server ID',
     },
     { flags: ['--nodegroup'], dest: 'nodegroup', metavar: '<nodegroup>', help: 'The name or UUID of the nodegroup of current cluster.' },
-    ...waitOptions(true, 'the resize'),
+    ...waitOptions(true, 'the resize has finished'),
   ],
   async run(ctx, args) {
     // Body keys in the order magnumclient's ClusterManager.resize builds them.

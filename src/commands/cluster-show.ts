@@ -1,4 +1,5 @@
 import type { CommandModule } from './types';
+import { withClusterIdAlias } from './shared/cluster-id-alias';
 import { getCluster, getClusterTemplate, withoutLinks } from '../api/resources';
 
 export const clusterShow: CommandModule = {
@@ -8,7 +9,7 @@ export const clusterShow: CommandModule = {
   positionals: [{ dest: 'cluster', metavar: '<cluster>', help: 'ID or name of the cluster to show.' }],
   options: [{ flags: ['--long'], dest: 'long', action: 'store_true', help: 'Display extra associated cluster template info.' }],
   async run(ctx, args) {
-    const cluster = withoutLinks(await getCluster(ctx.client, args.cluster as string));
+    const [cluster] = withClusterIdAlias([withoutLinks(await getCluster(ctx.client, args.cluster as string))], args);
     if (args.long === true) {
       // `--long` appends clustertemplate_<key> rows, template order, minus links and uuid (`magnumclient/v1/clusters_shell.py do_cluster_show`).
       const template = await getClusterTemplate(ctx.client, String(cluster.cluster_template_id));

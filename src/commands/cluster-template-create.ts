@@ -2,10 +2,9 @@ import type { OptionSpec } from '../argparse/spec';
 import type { CommandModule } from './types';
 import { createClusterTemplate, withoutLinks } from '../api/resources';
 import type { Resource } from '../api/resources';
-import { CommandError } from '../errors';
 import { handleLabels } from './shared/labels';
 import { resolveNameArgs } from './shared/name-args';
-import { deprecatedPair, deprecatedPairGroup, labelsOption } from './shared/cluster-options';
+import { deprecatedPair, deprecatedPairGroup, enabledDisabledPair, labelsOption, pairValue } from './shared/cluster-options';
 
 const str = (flag: string, help: string, extra: Partial<OptionSpec> = {}): OptionSpec => {
   const name = flag.slice(2);
@@ -48,27 +47,37 @@ const OPTIONS: OptionSpec[] = [
   }),
   flag('--master-lb-enabled', 'Indicates whether created Clusters should have a load balancer for master nodes or not.'),
   // Both append into one list so that giving both can be reported (`magnumclient/v1/cluster_templates_shell.py do_cluster_template_create`).
-  {
-    flags: ['--floating-ip-enabled'],
-    dest: 'floating_ip_enabled',
-    action: 'append_const',
-    const: true,
-    default: [],
-    help: 'Indicates whether created Clusters should have a floating ip.',
-  },
-  {
-    flags: ['--floating-ip-disabled'],
-    dest: 'floating_ip_enabled',
-    action: 'append_const',
-    const: false,
-    default: [],
-    help: 'Disables floating ip creation on the new Cluster',
-  },
+  ...enabledDisabledPair(
+    'floating-ip',
+    'floating_ip_enabled',
+    'Indicates whether created Clusters should have a floating ip.',
+    'Disables floating ip creation on the new Cluster',
+  ),
   str('--insecure-registry', 'url of docker registry'),
   // One dest, so the last of --hidden/--visible wins.
   flag('--hidden', 'Make cluster template hidden.'),
   { flags: ['--visible'], dest: 'hidden', action: 'store_false', help: 'Make cluster template visible.' },
+  // Additions from `openstack coe cluster template create` (osc/v1/cluster_templates.py).
+  str('--driver', 'The name of the Magnum driver to use for this cluster template.', { addition: true }),
+  {
+    flags: ['--tags'],
+    dest: 'tags',
+    action: 'append',
+    default: [],
+    metavar: '<--tags tag1 --tags tag2,tag3>',
+    help: 'Tags to be added to the cluster template.',
+    addition: true,
+  },
 ];
+
+/**
+ * `--tags a --tags b,c` → `a,b,c`: every tag once. `openstack coe` joins a Python set (an
+ * order that changes from run to run); the first-seen order is one of those orders.
+ */
+function joinTags(values: readonly string[]): string | undefined {
+  if (values.length === 0) return undefined;
+  return [...new Set(values.join(',').split(','))].join(',');
+}
 
 export const clusterTemplateCreate: CommandModule = {
   name: 'cluster-template-create',
@@ -120,14 +129,13 @@ export const clusterTemplateCreate: CommandModule = {
       insecure_registry: args.insecure_registry,
       hidden: args.hidden,
     };
+    // Only when given, so that the reference's body is unchanged (servers before `driver` reject unknown keys).
+    if (args.driver != null) body.driver = args.driver;
+    const tags = joinTags(args.tags as string[]);
+    if (tags !== undefined) body.tags = tags;
     // Checked after the labels, as in the reference, so a bad label is reported first.
-    const floatingIp = args.floating_ip_enabled as boolean[];
-    if (floatingIp.length > 1) {
-      throw new CommandError(
-        '--floating-ip-enabled and --floating-ip-disabled are mutually exclusive and should be specified only once.',
-      );
-    }
-    if (floatingIp.length === 1) body.floating_ip_enabled = floatingIp[0];
+    const floatingIp = pairValue(args.floating_ip_enabled, 'floating-ip');
+    if (floatingIp !== undefined) body.floating_ip_enabled = floatingIp;
     const template = await createClusterTemplate(ctx.client, body);
     ctx.render.show(withoutLinks(template));
   },

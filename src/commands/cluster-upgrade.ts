@@ -28,7 +28,7 @@ export const clusterUpgrade: CommandModule = {
       help: 'The max batch size for upgrading each time.',
     },
     { flags: ['--nodegroup'], dest: 'nodegroup', metavar: '<nodegroup>', help: 'The name or UUID of the nodegroup of current cluster.' },
-    ...waitOptions(true, 'the upgrade'),
+    ...waitOptions(true, 'the upgrade has finished'),
   ],
   async run(ctx, args) {
     // ClusterManager.upgrade: max_batch_size only when truthy, nodegroup only when given.

@@ -32,6 +32,7 @@ import { nodegroupDelete } from './nodegroup-delete';
 import { nodegroupList } from './nodegroup-list';
 import { nodegroupShow } from './nodegroup-show';
 import { nodegroupUpdate } from './nodegroup-update';
+import { credentialRotate } from './credential-rotate';
 import { bashCompletion } from './bash-completion';
 import { help } from './help';
 import { complete } from './complete';
@@ -69,6 +70,8 @@ export const COMMANDS: readonly CommandModule[] = [
   nodegroupList,
   nodegroupShow,
   nodegroupUpdate,
+  // Beyond the reference (`openstack coe credential rotate`, Magnum API 1.12).
+  credentialRotate,
   // Beyond the reference: the kubeconfig check (docs/kubectl-plugin.md).
   kubeconfigCheck,
   bashCompletion,

@@ -1,12 +1,13 @@
 /**
  * nodegroup-create: `openstack coe nodegroup create` in the magnum shell (magnumclient.md
  * `magnumclient/osc/v1`, osc/v1/nodegroups.py CreateNodeGroup): POST /v1/clusters/<cluster>/nodegroups/,
- * microversion >= 1.9. The flavor and image are sent as given; the server resolves them.
+ * microversion >= 1.9 (1.14 for --node-labels/--node-taints). The flavor and image are sent as given; the server resolves them.
  */
 import type { CommandModule } from './types';
 import { createNodegroup } from '../api/resources';
 import type { Resource } from '../api/resources';
-import { handleLabels } from './shared/labels';
+import { handleLabels, handleTaints } from './shared/labels';
+import { requireNodeFieldsVersion } from './shared/node-fields';
 import { labelsOption } from './shared/cluster-options';
 import { waitOptions, waitSettings } from '../wait/options';
 import { waitUntilDone } from '../wait/poll';
@@ -46,6 +47,24 @@ export const nodegroupCreate: CommandModule = {
       action: 'store_true',
       help: 'The labels provided will be merged with the labels configured in the specified cluster.',
     },
+    {
+      flags: ['--node-labels'],
+      dest: 'node_labels',
+      metavar: '<KEY1=VALUE1,KEY2=VALUE2...>',
+      action: 'append',
+      help:
+        'Kubernetes node labels in the form of key=value pairs to apply to every node in this nodegroup. ' +
+        'May be used multiple times. Needs API 1.14.',
+    },
+    {
+      flags: ['--node-taints'],
+      dest: 'node_taints',
+      metavar: '<KEY1=VALUE1:EFFECT1,KEY2:EFFECT2...>',
+      action: 'append',
+      help:
+        'Kubernetes node taints to apply to every node in this nodegroup, as KEY[=VALUE]:EFFECT (VALUE is optional). ' +
+        'EFFECT must be one of NoSchedule, PreferNoSchedule or NoExecute. May be used multiple times. Needs API 1.14.',
+    },
     ...waitOptions(true, 'the nodegroup is created'),
   ],
   async run(ctx, args) {
@@ -63,6 +82,9 @@ export const nodegroupCreate: CommandModule = {
     if (args.flavor != null) body.flavor_id = args.flavor;
     if (args.image != null) body.image_id = args.image;
     if (args.merge_labels === true) body.merge_labels = true;
+    if (args.node_labels != null) body.node_labels = handleLabels(args.node_labels as string[]);
+    if (args.node_taints != null) body.node_taints = handleTaints(args.node_taints as string[]);
+    await requireNodeFieldsVersion(ctx.client, args);
     const cluster = args.cluster as string;
     const created = await createNodegroup(ctx.client, cluster, body);
     const uuid = String(created.uuid);

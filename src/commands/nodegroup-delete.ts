@@ -22,11 +22,7 @@ export const nodegroupDelete: CommandModule = {
   async run(ctx, args) {
     const wait = waitSettings(args);
     const cluster = args.cluster as string;
-    const accepted: string[] = [];
-    await deleteEach(ctx, 'nodegroup', args.nodegroup as string[], async (id) => {
-      await deleteNodegroup(ctx.client, cluster, id);
-      accepted.push(id);
-    });
+    const accepted = await deleteEach(ctx, 'nodegroup', args.nodegroup as string[], (id) => deleteNodegroup(ctx.client, cluster, id));
     if (wait && !(await waitForEach(ctx, accepted.map((id) => nodegroupTarget(ctx.client, cluster, id, id, 'delete')), wait))) {
       ctx.exitCode = 1;
     }

@@ -7,13 +7,12 @@ export const LIST_FORMATS = ['csv', 'json', 'table', 'value', 'yaml'] as const;
 export const SHOW_FORMATS = ['json', 'shell', 'table', 'value', 'yaml'] as const;
 
 /**
- * `visibleInHelp` is false for the reference's own commands: `magnum help cluster-list`
- * stays byte-identical to python-magnumclient's, and the options are documented in
- * docs/output-formats.md instead (argparse.SUPPRESS keeps them out of usage and help).
- * There they also match only when spelled out, so that the reference's abbreviations
- * (`--f` for --fields, `--co` for --coe) keep their meaning.
+ * `ownCommand` is false for the reference's own commands: there the options are additions
+ * (OptionSpec.addition), listed after the reference's help, which stays byte-identical, and
+ * matched only when spelled out, so that the reference's abbreviations (`--f` for --fields,
+ * `--co` for --coe) keep their meaning.
  */
-export function formatOptions(output: 'list' | 'show', visibleInHelp: boolean): OptionSpec[] {
+export function formatOptions(output: 'list' | 'show', ownCommand: boolean): OptionSpec[] {
   const choices = output === 'list' ? LIST_FORMATS : SHOW_FORMATS;
   return [
     {
@@ -22,8 +21,8 @@ export function formatOptions(output: 'list' | 'show', visibleInHelp: boolean): 
       metavar: `{${choices.join(',')}}`,
       choices,
       default: 'table',
-      help: visibleInHelp ? 'the output format, defaults to table' : undefined,
-      exactOnly: !visibleInHelp,
+      help: 'the output format, defaults to table',
+      addition: !ownCommand,
     },
     {
       flags: ['-c', '--column'],
@@ -31,8 +30,8 @@ export function formatOptions(output: 'list' | 'show', visibleInHelp: boolean): 
       metavar: 'COLUMN',
       action: 'append',
       default: [],
-      help: visibleInHelp ? 'specify the column(s) to include, can be repeated to show multiple columns' : undefined,
-      exactOnly: !visibleInHelp,
+      help: 'specify the column(s) to include, can be repeated to show multiple columns',
+      addition: !ownCommand,
     },
   ];
 }

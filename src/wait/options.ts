@@ -1,30 +1,29 @@
 // `--wait` and `--wait-timeout`, shared by every command that starts an asynchronous
-// operation (docs/wait.md). Not in the reference; hidden from the help of the reference's
-// own commands so that their help stays byte-identical (see CommandModule.extension),
-// and there matched only when spelled out (OptionSpec.exactOnly).
+// operation (docs/wait.md). Not in the reference: on the reference's own commands they are
+// additions (OptionSpec.addition), listed after the reference's help, which stays
+// byte-identical, and matched only when spelled out.
 import type { OptionSpec, ParsedValues } from '../argparse/spec';
 import { CommandError } from '../errors';
 
 export const DEFAULT_WAIT_TIMEOUT_SECONDS = 3600;
 
-export function waitOptions(visibleInHelp: boolean, what = 'the operation'): OptionSpec[] {
+/** `ownCommand`: false on the reference's commands, where the options are additions. */
+export function waitOptions(ownCommand: boolean, what = 'the operation has finished'): OptionSpec[] {
   return [
     {
       flags: ['--wait'],
       dest: 'wait',
       action: 'store_true',
-      help: visibleInHelp
-        ? `Wait until ${what} has finished: exit 0 when it completes, 1 when it fails or times out.`
-        : undefined,
-      exactOnly: !visibleInHelp,
+      help: `Wait until ${what}: exit 0 when it completes, 1 when it fails or times out.`,
+      addition: !ownCommand,
     },
     {
       flags: ['--wait-timeout'],
       dest: 'wait_timeout',
       metavar: '<seconds>',
       type: 'int',
-      help: visibleInHelp ? `How long --wait waits, in seconds (implies --wait; default ${DEFAULT_WAIT_TIMEOUT_SECONDS}).` : undefined,
-      exactOnly: !visibleInHelp,
+      help: `How long --wait waits, in seconds (implies --wait; default ${DEFAULT_WAIT_TIMEOUT_SECONDS}).`,
+      addition: !ownCommand,
     },
   ];
 }

@@ -58,3 +58,44 @@ describe('cluster-create', () => {
     expect(r).toEqual({ stdout: '', stderr: 'ERROR: labels must be a list of KEY=VALUE not \n', code: 1 });
   });
 });
+
+describe("cluster-create with openstack coe's options", () => {
+  it('appends their keys after the reference body, in CREATION_ATTRIBUTES order', async () => {
+    const t = f.cloud.seedTemplate({ name: 'k8s-coe' });
+    const r = await f.magnum([
+      'cluster-create', 'coe-1', '--cluster-template', 'k8s-coe', '--labels', 'a=1', '--flavor', 'm1.small', '--master-flavor', 'm1.large',
+      '--fixed-network', 'net', '--fixed-subnet', 'sub', '--floating-ip-disabled', '--merge-labels', '--master-lb-enabled',
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.stringify(lastPost())).toBe(
+      JSON.stringify({
+        name: 'coe-1', cluster_template_id: t.uuid, keypair: null, labels: { a: '1' }, node_count: 1, master_count: 1,
+        discovery_url: null, create_timeout: 60, master_flavor_id: 'm1.large', flavor_id: 'm1.small', fixed_network: 'net',
+        fixed_subnet: 'sub', floating_ip_enabled: false, merge_labels: true, master_lb_enabled: true,
+      }),
+    );
+  });
+
+  it('sends --master-lb-disabled and --floating-ip-enabled as false/true, and no merge_labels without the flag', async () => {
+    await f.magnum(['cluster-create', 'coe-2', '--cluster-template', 'kubernetes', '--master-lb-disabled', '--floating-ip-enabled']);
+    const body = lastPost() as Record<string, unknown>;
+    expect([body.master_lb_enabled, body.floating_ip_enabled, 'merge_labels' in body]).toEqual([false, true, false]);
+  });
+
+  it.each([
+    [['--floating-ip-enabled', '--floating-ip-disabled'], '--floating-ip-enabled and --floating-ip-disabled are mutually exclusive and should be specified only once.'],
+    [['--master-lb-enabled', '--master-lb-disabled'], '--master-lb-enabled and --master-lb-disabled are mutually exclusive and should be specified only once.'],
+    [['--master-lb-disabled', '--master-count', '3'], 'Master node count can only be one if master loadbalancer is disabled.'],
+  ])('checks %j before any request', async (extra, message) => {
+    const since = f.cloud.requests.length;
+    const r = await f.magnum(['cluster-create', 'coe-x', '--cluster-template', 'kubernetes', ...extra]);
+    expect(r).toEqual({ code: 1, stdout: '', stderr: `ERROR: ${message}\n` });
+    expect(f.cloud.requests.slice(since).filter((q) => q.server === 'magnum')).toEqual([]);
+  });
+
+  it('matches the added options only when spelled out (the reference has no --flavor to abbreviate)', async () => {
+    const r = await f.magnum(['cluster-create', 'coe-y', '--cluster-template', 'kubernetes', '--flav', 'm1.small']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error: unrecognized arguments: --flav m1.small\n');
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useFakeCloud } from '../support/cli-fixture';
+import { lastBody, magnumCalls } from './recorded';
 
 const f = useFakeCloud();
 
@@ -47,5 +48,23 @@ describe('cluster-list', () => {
     const paths = f.cloud.requests.slice(before).filter((q) => q.server === 'magnum').map((q) => q.path);
     expect(paths[0]).toBe('/v1/clusters/?limit=2&sort_key=name&sort_dir=desc');
     expect(paths.length).toBe(2);
+  });
+});
+
+const m23 = useFakeCloud({ generation: 23 });
+
+describe('cluster-list --fields/-c stack_id and cluster_id on either generation', () => {
+  it.each([
+    ['Magnum 15', () => f],
+    ['Magnum 23', () => m23],
+  ])('%s', async (_name, fixture) => {
+    const x = fixture();
+    const c = x.cloud.seedCluster({ name: `ids-${_name.slice(-2)}` });
+    const fields = await x.magnum(['cluster-list', '--fields', 'stack_id,cluster_id']);
+    expect(fields.code).toBe(0);
+    expect(fields.stdout).toMatch(/\| Stack Id +\| Cluster Id +\|\n/);
+    expect(fields.stdout).toContain(`| ${c.stack_id} | ${c.stack_id} |`);
+    const columns = await x.magnum(['cluster-list', '-c', 'name', '-c', 'cluster_id', '-c', 'stack_id', '-f', 'csv']);
+    expect(columns.stdout).toContain(`"${c.name}","${c.stack_id}","${c.stack_id}"\n`);
   });
 });

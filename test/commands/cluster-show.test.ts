@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useFakeCloud } from '../support/cli-fixture';
+import { lastBody, magnumCalls } from './recorded';
 
 const f = useFakeCloud();
 
@@ -22,5 +23,26 @@ describe('cluster-show', () => {
     const r = await f.magnum(['cluster-show', 'nope']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^ERROR: Cluster nope could not be found \(HTTP 404\)/);
+  });
+});
+
+const m23 = useFakeCloud({ generation: 23 });
+
+describe('stack_id and cluster_id (API 1.13 renamed one to the other)', () => {
+  it('Magnum 23 answers cluster_id, shown where the reference shows it; -c stack_id reads it too', async () => {
+    const c = m23.cloud.seedCluster({ name: 'k8s' });
+    const full = await m23.magnum(['cluster-show', 'k8s']);
+    expect(full.stdout).toMatch(new RegExp(`\\| cluster_id +\\| ${c.stack_id} +\\|`));
+    expect(full.stdout).not.toMatch(/stack_id/);
+    const r = await m23.magnum(['cluster-show', 'k8s', '-c', 'stack_id', '-c', 'cluster_id', '-f', 'json']);
+    expect(JSON.parse(r.stdout)).toEqual({ stack_id: c.stack_id, cluster_id: c.stack_id });
+  });
+
+  it('Magnum 15 answers stack_id; -c cluster_id reads it, and the full table is unchanged', async () => {
+    const c = f.cloud.seedCluster({ name: 'k8s-15' });
+    const full = await f.magnum(['cluster-show', 'k8s-15']);
+    expect(full.stdout).not.toMatch(/cluster_id /);
+    const r = await f.magnum(['cluster-show', 'k8s-15', '-c', 'cluster_id', '-f', 'value']);
+    expect(r).toEqual({ code: 0, stderr: '', stdout: `${c.stack_id}\n` });
   });
 });

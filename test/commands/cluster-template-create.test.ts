@@ -157,3 +157,28 @@ describe('cluster-template-create', () => {
     expect(r.stderr).toMatch(/^ERROR: Requested COE type mesos is not supported \(HTTP 400\) \(Request-ID: req-[0-9a-f-]{36}\)\n$/);
   });
 });
+
+const m23 = useFakeCloud({ generation: 23 });
+
+describe("cluster-template-create with openstack coe's --driver and --tags", () => {
+  it('appends driver and the tags (each once, first-seen order) after the reference body', async () => {
+    const r = await m23.magnum([
+      'cluster-template-create', 'k8s-drv', ...REQUIRED, '--driver', 'k8s_capi_helm_v1', '--tags', 'a', '--tags', 'b,a', '-c', 'driver', '-c', 'tags',
+    ]);
+    expect(r).toEqual({
+      code: 0,
+      stderr: '',
+      stdout:
+        '+----------+------------------+\n| Property | Value            |\n+----------+------------------+\n' +
+        '| driver   | k8s_capi_helm_v1 |\n| tags     | a,b              |\n+----------+------------------+\n',
+    });
+    const body = lastBody(m23.cloud, 'POST') ?? '';
+    expect(body.endsWith('"hidden":false,"driver":"k8s_capi_helm_v1","tags":"a,b"}')).toBe(true);
+  });
+
+  it('sends neither key when not given, so the reference body is unchanged', async () => {
+    await f.magnum(['cluster-template-create', 'k8s-nodrv', ...REQUIRED]);
+    const body = JSON.parse(lastBody(f.cloud, 'POST') ?? '{}') as Record<string, unknown>;
+    expect(['driver' in body, 'tags' in body]).toEqual([false, false]);
+  });
+});

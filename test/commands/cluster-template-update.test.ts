@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useFakeCloud } from '../support/cli-fixture';
+import { PROJECTS } from '../support/fake-cloud';
 import { lastBody, magnumCalls } from './recorded';
 
 const f = useFakeCloud();
@@ -66,5 +67,35 @@ describe('cluster-template-update', () => {
         "Try 'magnum help cluster-template-update' for more information.\n",
       code: 2,
     });
+  });
+});
+
+// Setting hidden is for admins (policy).
+const admin = useFakeCloud({}, 'admin');
+
+describe('cluster-template-update --hidden/--visible (openstack coe)', () => {
+  it('replaces /hidden without the positional form; the last of the two wins', async () => {
+    admin.cloud.seedTemplate({ name: 'k8s-hide', project_id: PROJECTS.admin.id });
+    const since = admin.cloud.requests.length;
+    const r = await admin.magnum(['cluster-template-update', 'k8s-hide', '--visible', '--hidden', '-c', 'hidden']);
+    expect(r).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: '+----------+-------+\n| Property | Value |\n+----------+-------+\n| hidden   | True  |\n+----------+-------+\n',
+    });
+    expect(magnumCalls(admin.cloud, since)).toEqual(['PATCH /v1/clustertemplates/k8s-hide']);
+    expect(lastBody(admin.cloud, 'PATCH')).toBe('[{"op":"replace","path":"/hidden","value":true}]');
+  });
+
+  it('is refused for a non-admin, as the server decides (policy), exit 1', async () => {
+    f.cloud.seedTemplate({ name: 'k8s-demo-hide' });
+    const r = await f.magnum(['cluster-template-update', 'k8s-demo-hide', '--hidden']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^ERROR: Not authorized to set public or hidden flag for cluster template \(HTTP 403\)/);
+  });
+
+  it('adds --visible after the positional form', async () => {
+    await admin.magnum(['cluster-template-update', 'k8s-hide', 'replace', 'name=k8s-shown', '--visible']);
+    expect(lastBody(admin.cloud, 'PATCH')).toBe('[{"op":"replace","path":"/name","value":"k8s-shown"},{"op":"replace","path":"/hidden","value":false}]');
   });
 });

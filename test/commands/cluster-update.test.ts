@@ -93,3 +93,45 @@ describe('cluster-update', () => {
     });
   });
 });
+
+describe("cluster-update with openstack coe's named flags", () => {
+  it('--node-count, --master-count, --label and --no-label make UpdateCluster\'s patch', async () => {
+    f.cloud.seedCluster({ name: 'k8s-n1', labels: { old: 'x' } });
+    const since = f.cloud.requests.length;
+    const r = await f.magnum(['cluster-update', 'k8s-n1', '--node-count', '3', '--label', 'a=b=c', '--no-label', 'old']);
+    // Magnum refuses label changes on a cluster (as the real server does); the patch is what matters here.
+    expect(r).toEqual({ stdout: 'ERROR: cannot change cluster property(ies) labels.\n', stderr: '', code: 1 });
+    expect(magnumCalls(f.cloud, since)).toEqual(['PATCH /v1/clusters/k8s-n1']);
+    expect(lastBody(f.cloud, 'PATCH')).toBe(
+      '[{"op":"replace","path":"/node_count","value":3},{"op":"add","path":"/labels/a","value":"b=c"},{"op":"remove","path":"/labels/old"}]',
+    );
+  });
+
+  it('keeps the positional form and adds the flags after it; --rollback is sent', async () => {
+    f.cloud.seedCluster({ name: 'k8s-n2' });
+    const since = f.cloud.requests.length;
+    const r = await f.magnum(['cluster-update', 'k8s-n2', 'replace', 'node_count=2', '--master-count', '1', '--rollback']);
+    expect(r.code).toBe(0);
+    expect(magnumCalls(f.cloud, since)).toEqual(['PATCH /v1/clusters/k8s-n2/?rollback=True']);
+    expect(lastBody(f.cloud, 'PATCH')).toBe('[{"op":"replace","path":"/node_count","value":2},{"op":"replace","path":"/master_count","value":1}]');
+  });
+
+  it('--node-count --wait waits for the update', async () => {
+    f.cloud.seedCluster({ name: 'k8s-n3' });
+    const r = await f.magnum(['cluster-update', 'k8s-n3', '--node-count', '3', '--wait']);
+    expect(r).toEqual({ stdout: 'Request to update cluster k8s-n3 has been accepted.\n', stderr: '', code: 0 });
+  });
+
+  it('a --label without = is a clear error before any request', async () => {
+    const since = f.cloud.requests.length;
+    const r = await f.magnum(['cluster-update', 'k8s-n1', '--label', 'novalue']);
+    expect(r).toEqual({ stdout: '', stderr: 'ERROR: --label must be KEY=VALUE, not novalue\n', code: 1 });
+    expect(magnumCalls(f.cloud, since)).toEqual([]);
+  });
+
+  it('without a named flag the positionals are still required (--rollback alone changes nothing)', async () => {
+    const r = await f.magnum(['cluster-update', 'k8s-n1', '--rollback']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${USAGE}error: the following arguments are required: <op>, <path=value>\nTry 'magnum help cluster-update' for more information.\n`);
+  });
+});

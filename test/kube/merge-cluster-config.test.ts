@@ -147,9 +147,11 @@ describe('cluster-config --use-keystone and --output-certs', () => {
     expect(r.stderr).toBe('ERROR: --use-keystone applies to Kubernetes clusters only; cluster swarm-a uses swarm.\n');
   });
 
-  it("the options stay out of the reference's help and are never abbreviated", async () => {
+  it("the options are listed after the reference's help, never in its usage, and never abbreviated", async () => {
     const help = await f.magnum(['help', 'cluster-config']);
-    expect(help.stdout).not.toMatch(/--merge|--use-keystone|--output-certs|--wait/);
+    const [reference, additions = ''] = help.stdout.split('Additional options (this client):\n');
+    expect(reference).not.toMatch(/--merge|--use-keystone|--output-certs|--wait/);
+    for (const flag of ['--use-keystone', '--output-certs', '--merge', '--wait']) expect(additions).toContain(`  ${flag} `);
     const r = await f.magnum(['cluster-config', 'kube-a', '--mer'], { cwd: tmp() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error: unrecognized arguments: --mer\n');

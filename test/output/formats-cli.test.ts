@@ -93,9 +93,12 @@ describe('the other formats through the CLI', () => {
     expect(r.stderr).toMatch(/^ERROR: Unknown column 'nope'\. Available columns: uuid, name, keypair, node_count, master_count, status, /);
   });
 
-  it("on the reference's commands the options are hidden from help and never abbreviated", async () => {
+  it("on the reference's commands the options are listed after the reference's help and never abbreviated", async () => {
     const help = await f.magnum(['help', 'cluster-list']);
-    expect(help.stdout).not.toContain('--format');
+    const [reference, additions = ''] = help.stdout.split('Additional options (this client):\n');
+    expect(reference).not.toContain('--format');
+    expect(additions).toContain('-f {csv,json,table,value,yaml}, --format {csv,json,table,value,yaml}');
+    expect(additions).toContain('-c COLUMN, --column COLUMN');
     // --f is still --fields (the reference's abbreviation), not ambiguous with --format.
     const fields = await f.magnum(['cluster-list', '--f', 'stack_id']);
     expect(fields.code).toBe(0);

@@ -12,7 +12,9 @@ import { pyLiteral, pyRepr, pyStr, pyTypeName } from './py';
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
 const UUID_LIKE = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
-const MAX_MINOR = 10;
+/** The newest microversion and the service name of each generation's headers. */
+const MAX_MINOR: Record<15 | 23, number> = { 15: 10, 23: 14 };
+const SERVICE: Record<15 | 23, string> = { 15: 'container-infra', 23: 'container-infrastructure-management' };
 
 /** An error answered in the {"errors": [...]} envelope; `bare` ones come from routing/webob (no version headers, empty texts). */
 class ApiError extends Error {
@@ -30,24 +32,27 @@ interface Ctx {
   minor: number; base: string; method: string; q: URLSearchParams; body: unknown;
 }
 
-const versionHeaders = (v: string): Record<string, string> => ({
-  'OpenStack-API-Minimum-Version': 'container-infra 1.1', 'OpenStack-API-Maximum-Version': `container-infra 1.${MAX_MINOR}`,
-  'OpenStack-API-Version': `container-infra ${v}`, vary: 'OpenStack-API-Version',
+const versionHeaders = (gen: 15 | 23, v: string): Record<string, string> => ({
+  'OpenStack-API-Minimum-Version': `${SERVICE[gen]} 1.1`, 'OpenStack-API-Maximum-Version': `${SERVICE[gen]} 1.${MAX_MINOR[gen]}`,
+  'OpenStack-API-Version': `${SERVICE[gen]} ${v}`, vary: 'OpenStack-API-Version',
 });
 const envelope = (status: number, detail: string, code: string): Obj =>
   ({ errors: [{ request_id: '', code, status, title: detail.split('.')[0], detail, links: [] }] });
 
 /** `magnum/api/controllers/base.py Version` (Magnum API reference, "Microversions"): the minor version, or a string (unsupported version) or null (malformed header). */
-function parseVersion(h: string | string[] | undefined): number | string | null {
+function parseVersion(gen: 15 | 23, h: string | string[] | undefined): number | string | null {
   if (h === undefined) return 1;
   const [service = '', ver = '', ...rest] = (Array.isArray(h) ? h.join(', ') : h).trim().split(/\s+/);
-  if (rest.length || service.toLowerCase() !== 'container-infra') return null;
-  if (ver.toLowerCase() === 'latest') return MAX_MINOR;
+  // 23 accepts its new name and the old one.
+  const names = gen === 23 ? [SERVICE[15], SERVICE[23]] : [SERVICE[15]];
+  if (rest.length || !names.includes(service.toLowerCase())) return null;
+  const MAX = MAX_MINOR[gen];
+  if (ver.toLowerCase() === 'latest') return MAX;
   const m = /^(\d+)\.(\d+)$/.exec(ver);
   if (!m) return null;
   const major = Number(m[1]);
   const minor = Number(m[2]);
-  return major === 1 && minor >= 1 && minor <= MAX_MINOR ? minor : `${major}.${minor}`;
+  return major === 1 && minor >= 1 && minor <= MAX ? minor : `${major}.${minor}`;
 }
 
 function args(ctx: Ctx, allowed: string[]): void {
@@ -230,6 +235,7 @@ function templates(ctx: Ctx, [ident, extra]: string[]): Reply {
     if (method !== 'POST' || ident !== undefined) throw notAllowed();
     const b = obj(ctx.body);
     const known = new Set(TEMPLATE_KEYS.filter((k) => k !== 'links'));
+    if (state.config.generation === 23) known.add('driver');
     for (const [k, v] of Object.entries(b)) {
       if (['links', 'project_id', 'user_id', 'created_at', 'updated_at'].includes(k)) throw invalid(k, v, 'Cannot set read only field.');
       if (!known.has(k)) throw err(400, `Unknown attribute for argument cluster_template: ${k}`);
@@ -413,6 +419,28 @@ function clusterAction(ctx: Ctx, c: ClusterRecord, action: string | undefined): 
   return uuidReply(c);
 }
 
+const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+/** node_labels (dict of str) and node_taints ({key, value, effect} list), 1.14; before, unknown attributes. */
+function nodeLabelsAndTaints(ctx: Ctx, b: Obj): { node_labels?: Labels | null; node_taints?: unknown[] | null } {
+  const out: { node_labels?: Labels | null; node_taints?: unknown[] | null } = {};
+  for (const field of ['node_labels', 'node_taints'] as const) {
+    if (b[field] === undefined) continue;
+    if (ctx.minor < 14) throw err(400, `Invalid input for field/attribute nodegroup. Value: '${pyRepr(b)}'. unexpected attribute ${field}`);
+  }
+  if (b['node_labels'] !== undefined) out.node_labels = b['node_labels'] === null ? null : strLabels(b['node_labels'], 'node_labels');
+  if (b['node_taints'] !== undefined && b['node_taints'] !== null) {
+    const taints = b['node_taints'];
+    if (!Array.isArray(taints)) throw invalid('node_taints', taints, 'Value not a valid list');
+    for (const t of taints.map(obj)) {
+      if (typeof t['key'] !== 'string' || t['key'] === '' || !TAINT_EFFECTS.includes(String(t['effect']))) {
+        throw invalid('node_taints', pyRepr(taints), 'Each taint needs a key and an effect of NoSchedule, PreferNoSchedule or NoExecute');
+      }
+    }
+    out.node_taints = taints;
+  }
+  return out;
+}
+
 function nodegroups(ctx: Ctx, c: ClusterRecord, [ident, extra]: string[]): Reply {
   const { state, method, base } = ctx;
   if (ctx.minor < 9) throw bare(406);
@@ -432,6 +460,7 @@ function nodegroups(ctx: Ctx, c: ClusterRecord, [ident, extra]: string[]): Reply
     if (!c.api_address) throw err(409, 'Cluster API address is not available yet');
     if (c.nodegroups.some((ng) => ng.name === b['name'])) throw err(409, `A node group with name ${b['name']} already exists in the cluster ${c.name}.`);
     const given = strLabels(b['labels']);
+    const nodeFields = nodeLabelsAndTaints(ctx, b);
     const tmpl = state.templates.find((t) => t.uuid === c.cluster_template_id);
     const ng = newNodegroup(state, c, {
       name: b['name'], node_count: intField('node_count', b['node_count'], 0) ?? 1,
@@ -440,16 +469,16 @@ function nodegroups(ctx: Ctx, c: ClusterRecord, [ident, extra]: string[]): Reply
       image_id: typeof b['image_id'] === 'string' ? b['image_id'] : tmpl?.image_id ?? null,
       docker_volume_size: intField('docker_volume_size', b['docker_volume_size'], 1) ?? null,
       labels: b['merge_labels'] === true ? { ...c.labels, ...given } : Object.keys(given).length ? given : { ...c.labels },
-      stack_id: null, status: 'CREATE_IN_PROGRESS',
+      stack_id: null, status: 'CREATE_IN_PROGRESS', ...nodeFields,
     });
     checkCounts(ng);
     if (ng.role === 'master') throw err(400, 'Creating master nodegroups is currently not supported.');
     c.nodegroups.push(ng);
     startTransition(state, c, 'update');
-    return { status: 202, body: nodegroupView(c, ng, base, true, { node_addresses: null }) };
+    return { status: 202, body: nodegroupView(c, ng, base, true, { node_addresses: null }, ctx.minor) };
   }
   const ng = findNg(c, ident);
-  if (method === 'GET') return { status: 200, body: nodegroupView(c, ng, base, true) };
+  if (method === 'GET') return { status: 200, body: nodegroupView(c, ng, base, true, {}, ctx.minor) };
   if (method === 'DELETE') {
     if (ng.is_default) throw err(400, 'Deleting a default nodegroup is not supported.');
     startTransition(state, c, 'update');
@@ -457,9 +486,11 @@ function nodegroups(ctx: Ctx, c: ClusterRecord, [ident, extra]: string[]): Reply
     return { status: 204 };
   }
   if (method !== 'PATCH') throw notAllowed();
-  const doc = nodegroupView(c, ng, base, true);
-  const internal = Object.keys(doc).filter((k) => k !== 'min_node_count' && k !== 'max_node_count').map((k) => `/${k}`);
-  const patched = applyPatch(doc, ctx.body, internal, [], []);
+  const doc = nodegroupView(c, ng, base, true, {}, ctx.minor);
+  const updatable = ['min_node_count', 'max_node_count', 'node_labels', 'node_taints'];
+  const internal = Object.keys(doc).filter((k) => !updatable.includes(k)).map((k) => `/${k}`);
+  const patched = applyPatch(doc, ctx.body, internal, [], ['node_labels', 'node_taints']);
+  if (ctx.minor >= 14) Object.assign(ng, nodeLabelsAndTaints(ctx, patched));
   const counts = {
     name: ng.name, node_count: ng.node_count, min_node_count: intField('min_node_count', patched['min_node_count'], 0) ?? 0,
     max_node_count: intField('max_node_count', patched['max_node_count'], 0) ?? null,
@@ -467,7 +498,7 @@ function nodegroups(ctx: Ctx, c: ClusterRecord, [ident, extra]: string[]): Reply
   checkCounts(counts);
   Object.assign(ng, counts, { status: 'UPDATE_IN_PROGRESS', updated_at: pyNow() });
   startTransition(state, c, 'update');
-  return { status: 202, body: nodegroupView(c, ng, base, true) };
+  return { status: 202, body: nodegroupView(c, ng, base, true, {}, ctx.minor) };
 }
 
 function clusters(ctx: Ctx, [ident, sub, ...rest]: string[]): Reply {
@@ -480,14 +511,14 @@ function clusters(ctx: Ctx, [ident, sub, ...rest]: string[]): Reply {
     const { page, next } = paginate(ctx, visibleClusters(ctx, true), {
       url: full ? 'clusters/detail' : 'clusters', columns: CLUSTER_COLUMNS, marker: (c) => c.uuid, notFound: (m) => `Cluster ${m} could not be found.`,
     });
-    return { status: 200, body: { clusters: page.map((c) => clusterView(ctx.state, c, base, full)), next } };
+    return { status: 200, body: { clusters: page.map((c) => clusterView(ctx.state, c, base, full, ctx.minor)), next } };
   }
   const c = findCluster(ctx, ident, method === 'GET');
   if (sub === 'nodegroups') return nodegroups(ctx, c, rest);
   if (sub === 'actions') return clusterAction(ctx, c, rest[0]);
   if (sub === 'detail') throw err(404, 'The %(name)s resource %(id)s could not be found.');
   if (sub !== undefined) throw bare(404);
-  if (method === 'GET') return { status: 200, body: clusterView(ctx.state, c, base, true) };
+  if (method === 'GET') return { status: 200, body: clusterView(ctx.state, c, base, true, ctx.minor) };
   if (method === 'DELETE') {
     startTransition(ctx.state, c, 'delete');
     return { status: 204 };
@@ -592,6 +623,16 @@ function quotas(ctx: Ctx, [project, resource, extra]: string[]): Reply {
   return { status: 204 };
 }
 
+/** PATCH /v1/credentials/<cluster> (1.12): rotated synchronously, answers the cluster's UUID. */
+function credentials(ctx: Ctx, [ident, extra]: string[]): Reply {
+  if (ctx.state.config.generation !== 23 || ident === undefined || extra !== undefined) throw bare(404);
+  if (ctx.minor < 12) throw bare(406);
+  if (ctx.method !== 'PATCH') throw notAllowed('PATCH');
+  const c = findCluster(ctx, ident, false);
+  if (!COMPLETE(c.status)) throw err(400, `credential_rotate when cluster status is "${c.status}" is not supported.`);
+  return { status: 202, body: { uuid: c.uuid } };
+}
+
 function stats(ctx: Ctx): Reply {
   if (ctx.method !== 'GET') throw notAllowed('GET');
   args(ctx, ['project_id', 'type']);
@@ -602,14 +643,16 @@ function stats(ctx: Ctx): Reply {
   return { status: 200, body: { clusters: list.length, nodes: list.flatMap((c) => c.nodegroups).reduce((a, ng) => a + ng.node_count, 0) } };
 }
 
-function v1Document(base: string): Obj {
+function v1Document(base: string, gen: 15 | 23): Obj {
   const res = (name: string, path = `${name}/`): Obj[] => [{ href: `${base}/v1/${path}`, rel: 'self' }, { href: `${base}/${path}`, rel: 'bookmark' }];
   const doc: Obj = {
     id: 'v1', media_types: [{ base: 'application/json', type: 'application/vnd.openstack.magnum.v1+json' }],
     links: [{ href: `${base}/v1/`, rel: 'self' }, { href: 'http://docs.openstack.org/developer/magnum/dev/api-spec-v1.html', rel: 'describedby', type: 'text/html' }],
   };
-  for (const r of 'baymodels bays clustertemplates clusters quotas certificates mservices stats federations'.split(' ')) doc[r] = res(r);
+  const names = gen === 23 ? 'clustertemplates clusters quotas certificates mservices stats federations' : 'baymodels bays clustertemplates clusters quotas certificates mservices stats federations';
+  for (const r of names.split(' ')) doc[r] = res(r);
   doc['nodegroups'] = res('nodegroups', 'clusters/{cluster_id}/nodegroups');
+  if (gen === 23) doc['credentials'] = res('credentials');
   return doc;
 }
 
@@ -617,9 +660,11 @@ export async function handleMagnum(
   state: FakeState, cas: FakeCas, keystoneUrl: string, method: string, url: URL, headers: IncomingHttpHeaders, text: string,
 ): Promise<Reply> {
   const base = `http://${headers.host ?? url.host}`;
+  const gen = state.config.generation;
+  const MAX = MAX_MINOR[gen];
   let path = url.pathname.replace(/\/+$/, '');
   if (path === '') {
-    return { status: 200, body: { name: 'OpenStack Magnum API', description: 'Magnum is an OpenStack project which aims to provide container cluster management.', versions: [{ id: 'v1', links: [{ href: `${base}/v1/`, rel: 'self' }], status: 'CURRENT', max_version: `1.${MAX_MINOR}`, min_version: '1.1' }] } };
+    return { status: 200, body: { name: 'OpenStack Magnum API', description: 'Magnum is an OpenStack project which aims to provide container cluster management.', versions: [{ id: 'v1', links: [{ href: `${base}/v1/`, rel: 'self' }], status: 'CURRENT', max_version: `1.${MAX}`, min_version: '1.1' }] } };
   }
   if (path !== '/v1' && !path.startsWith('/v1/')) path = `/v1${path}`;
   const segs = path.split('/').slice(2).map((s) => decodeURIComponent(s)); // webob decodes path segments
@@ -631,15 +676,15 @@ export async function handleMagnum(
       body: { error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' } },
     };
   }
-  const ver = parseVersion(headers['openstack-api-version']);
+  const ver = parseVersion(gen, headers['openstack-api-version']);
   if (ver === null) return { status: 406, body: envelope(406, '', '') };
   if (typeof ver === 'string') {
     return {
-      status: 406, headers: versionHeaders(ver), body: { errors: [{ max_version: `1.${MAX_MINOR}`, min_version: '1.1', code: 'magnum.microversion-unsupported', links: [{ rel: 'help', href: 'http://docs.openstack.org/api-guide/compute/microversions.html' }], title: 'Requested microversion is unsupported' }] },
+      status: 406, headers: versionHeaders(gen, ver), body: { errors: [{ max_version: `1.${MAX}`, min_version: '1.1', code: 'magnum.microversion-unsupported', links: [{ rel: 'help', href: 'http://docs.openstack.org/api-guide/compute/microversions.html' }], title: 'Requested microversion is unsupported' }] },
     };
   }
-  const vh = versionHeaders(`1.${ver}`);
-  if (!tok || !segs.length) return { status: 200, headers: vh, body: v1Document(base) };
+  const vh = versionHeaders(gen, `1.${ver}`);
+  if (!tok || !segs.length) return { status: 200, headers: vh, body: v1Document(base, gen) };
   try {
     let body: unknown;
     if (text !== '' && (method === 'POST' || method === 'PATCH' || method === 'PUT')) {
@@ -658,6 +703,7 @@ export async function handleMagnum(
       certificates: () => certificates(ctx, rest),
       quotas: () => quotas(ctx, rest),
       stats: () => stats(ctx),
+      credentials: () => credentials(ctx, rest),
       mservices: () => {
         if (method !== 'GET') throw notAllowed('GET');
         if (!ctx.admin) throw err(403, "Policy doesn't allow magnum-service:get_all to be performed.");

@@ -33,6 +33,12 @@ export interface FakeConfig {
   inProgressReads: number;
   /** [api] max_limit (default 1000). */
   maxLimit: number;
+  /**
+   * Which magnum-api: 15 (container-infra, 1.1-1.10, the default) or 23
+   * (container-infrastructure-management, 1.1-1.14: credentials 1.12, cluster_id for
+   * stack_id 1.13, nodegroup node_labels/node_taints 1.14; rest_api_version_history).
+   */
+  generation: 15 | 23;
 }
 
 export interface TemplateRecord {
@@ -45,11 +51,14 @@ export interface TemplateRecord {
   server_type: string; insecure_registry: string | null; docker_storage_driver: string | null;
   master_lb_enabled: boolean; floating_ip_enabled: boolean; project_id: string; user_id: string; hidden: boolean;
   tags: string | null; created_at: string; updated_at: string | null;
+  /** Magnum 23 only. */
+  driver?: string | null;
 }
 export interface NodegroupRecord {
   id: number; uuid: string; name: string; cluster_id: string; project_id: string; docker_volume_size: number | null;
   labels: Labels; flavor_id: string | null; image_id: string | null; node_addresses: string[]; node_count: number;
   role: string; min_node_count: number; max_node_count: number | null; is_default: boolean; stack_id: string | null;
+  node_labels?: Labels | null; node_taints?: unknown[] | null;
   status: string | null; status_reason: string | null; version: string | null; created_at: string; updated_at: string | null;
 }
 export interface Pending { kind: 'create' | 'update' | 'delete'; at: number | null; reads: number }
@@ -94,7 +103,7 @@ export interface FakeState {
 
 export function createState(config: Partial<FakeConfig>): FakeState {
   return {
-    config: { tokenLifetimeSeconds: 3600, keystoneFailure: false, omitMagnum: false, catalog: null, transitionDelayMs: null, inProgressReads: 0, maxLimit: 1000, ...config },
+    config: { tokenLifetimeSeconds: 3600, keystoneFailure: false, omitMagnum: false, catalog: null, transitionDelayMs: null, inProgressReads: 0, maxLimit: 1000, generation: 15, ...config },
     tokens: new Map(), templates: [], clusters: [], quotas: [], nextId: 1,
     mservices: [{ host: 'magnum-conductor-0', binary: 'magnum-conductor', state: 'up', id: 1, report_count: 42, disabled: false, disabled_reason: null, created_at: pyNow(), updated_at: null }],
   };
@@ -227,13 +236,21 @@ export function labelDiff(child: Labels, parent: Labels): Json {
 }
 
 export const TEMPLATE_KEYS = 'uuid name coe image_id flavor_id master_flavor_id dns_nameserver keypair_id external_network_id fixed_network fixed_subnet network_driver apiserver_port docker_volume_size cluster_distro links http_proxy https_proxy no_proxy volume_driver registry_enabled labels tls_disabled public server_type insecure_registry docker_storage_driver master_lb_enabled floating_ip_enabled project_id user_id hidden tags created_at updated_at'.split(' ');
+/** Magnum 23's templates name their driver, after `tags`. */
+const TEMPLATE_KEYS_23 = TEMPLATE_KEYS.flatMap((k) => (k === 'tags' ? [k, 'driver'] : [k]));
 export const templateView = (t: TemplateRecord, base: string, extra: Json = {}): Json =>
-  pick(t, TEMPLATE_KEYS, { links: links(base, `clustertemplates/${t.uuid}`), ...extra });
+  pick(t, 'driver' in t ? TEMPLATE_KEYS_23 : TEMPLATE_KEYS, { links: links(base, `clustertemplates/${t.uuid}`), ...extra });
 
 const CLUSTER_SUMMARY = 'uuid name cluster_template_id keypair node_count master_count docker_volume_size labels master_flavor_id flavor_id create_timeout links stack_id status health_status merge_labels'.split(' ');
 const CLUSTER_FULL = 'uuid name cluster_template_id keypair node_count master_count docker_volume_size labels master_flavor_id flavor_id create_timeout links stack_id status status_reason health_status health_status_reason discovery_url api_address coe_version container_version project_id user_id node_addresses master_addresses faults fixed_network fixed_subnet floating_ip_enabled merge_labels labels_overridden labels_added labels_skipped master_lb_enabled created_at updated_at'.split(' ');
 const FAILED = ['CREATE_FAILED', 'UPDATE_FAILED', 'DELETE_FAILED', 'ROLLBACK_FAILED', 'RESUME_FAILED'];
-export function clusterView(state: FakeState, c: ClusterRecord, base: string, full: boolean): Json {
+/** From 1.13 `cluster_id` takes `stack_id`'s place (same value, same position). */
+function renameStackId(view: Json, minor: number): Json {
+  if (minor < 13) return view;
+  return Object.fromEntries(Object.entries(view).map(([k, v]) => [k === 'stack_id' ? 'cluster_id' : k, v]));
+}
+
+export function clusterView(state: FakeState, c: ClusterRecord, base: string, full: boolean, minor = 10): Json {
   const sum = (master: boolean, f: (ng: NodegroupRecord) => number): number =>
     c.nodegroups.filter((ng) => (ng.role === 'master') === master).reduce((a, ng) => a + f(ng), 0);
   const addrs = (master: boolean): string[] =>
@@ -245,14 +262,15 @@ export function clusterView(state: FakeState, c: ClusterRecord, base: string, fu
     links: links(base, `clusters/${c.uuid}`), merge_labels: false, node_addresses: addrs(false), master_addresses: addrs(true),
     faults: FAILED.includes(c.status) ? faults : undefined, ...labelDiff(c.labels, tmpl?.labels ?? {}),
   };
-  return pick(c, full ? CLUSTER_FULL : CLUSTER_SUMMARY, extra);
+  return renameStackId(pick(c, full ? CLUSTER_FULL : CLUSTER_SUMMARY, extra), minor);
 }
 
 const NG_SUMMARY = 'uuid name flavor_id image_id node_count role min_node_count max_node_count is_default stack_id status merge_labels'.split(' ');
 const NG_FULL = 'id uuid name cluster_id project_id docker_volume_size labels links flavor_id image_id node_addresses node_count role min_node_count max_node_count is_default stack_id status status_reason version merge_labels labels_overridden labels_added labels_skipped created_at updated_at'.split(' ');
-export function nodegroupView(c: ClusterRecord, ng: NodegroupRecord, base: string, full: boolean, extra: Json = {}): Json {
+export function nodegroupView(c: ClusterRecord, ng: NodegroupRecord, base: string, full: boolean, extra: Json = {}, minor = 10): Json {
   if (!full) return pick(ng, NG_SUMMARY, { min_node_count: 0, max_node_count: null, merge_labels: false });
-  return pick(ng, NG_FULL, { links: links(base, `clusters/${c.uuid}/nodegroups/${ng.uuid}`), merge_labels: false, ...labelDiff(ng.labels, c.labels), ...extra });
+  const view = pick(ng, NG_FULL, { links: links(base, `clusters/${c.uuid}/nodegroups/${ng.uuid}`), merge_labels: false, ...labelDiff(ng.labels, c.labels), ...extra });
+  return minor >= 14 ? { ...view, node_labels: ng.node_labels ?? null, node_taints: ng.node_taints ?? null } : view;
 }
 
 export const QUOTA_KEYS = 'id hard_limit project_id resource created_at updated_at'.split(' ');

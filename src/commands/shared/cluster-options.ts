@@ -1,5 +1,6 @@
 /** Options shared by cluster and cluster-template commands. */
 import type { ExclusiveGroup, OptionSpec } from '../../argparse/spec';
+import { CommandError } from '../../errors';
 
 /**
  * A deprecated `--<name>-id` option and its replacement `--<name>`, sharing one dest
@@ -41,4 +42,25 @@ export function labelsOption(what: string): OptionSpec {
     action: 'append',
     help: `Arbitrary labels in the form of key=value pairs to associate with a ${what}. May be used multiple times.`,
   };
+}
+
+/**
+ * A `--<x>-enabled` / `--<x>-disabled` pair appending into one list, as `openstack coe`
+ * declares them (append_const), so that giving both can be reported by `pairValue`.
+ */
+export function enabledDisabledPair(name: string, dest: string, enabledHelp: string, disabledHelp: string, extra: Partial<OptionSpec> = {}): OptionSpec[] {
+  const base = { dest, action: 'append_const' as const, default: [], ...extra };
+  return [
+    { flags: [`--${name}-enabled`], const: true, help: enabledHelp, ...base },
+    { flags: [`--${name}-disabled`], const: false, help: disabledHelp, ...base },
+  ];
+}
+
+/** The value of an enabledDisabledPair: undefined when neither was given; both is InvalidAttribute's message. */
+export function pairValue(values: unknown, name: string): boolean | undefined {
+  const list = Array.isArray(values) ? (values as boolean[]) : [];
+  if (list.length > 1) {
+    throw new CommandError(`--${name}-enabled and --${name}-disabled are mutually exclusive and should be specified only once.`);
+  }
+  return list[0];
 }

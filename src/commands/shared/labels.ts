@@ -52,3 +52,33 @@ export function handleLabels(items: readonly string[] | null | undefined): Recor
   }
   return labels;
 }
+
+export interface Taint {
+  key: string;
+  value: string;
+  effect: string;
+}
+
+const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+
+/**
+ * `--node-taints` as python-magnumclient 5.0.0's handle_taints: a single value is split on
+ * `,` (after `;` → `,`); each item is KEY[=VALUE]:EFFECT, split at its last `:` and first `=`.
+ */
+export function handleTaints(items: readonly string[] | null | undefined): Taint[] {
+  if (!items || items.length === 0) return [];
+  const list = items.length === 1 ? items[0].replace(/;/g, ',').split(',') : [...items];
+  return list.map((raw) => {
+    const colon = raw.lastIndexOf(':');
+    if (colon < 0) throw new CommandError(`taints must be a list of KEY[=VALUE]:EFFECT, not ${raw}`);
+    const head = raw.slice(0, colon);
+    const effect = raw.slice(colon + 1);
+    const eq = head.indexOf('=');
+    const key = eq < 0 ? head : head.slice(0, eq);
+    const value = eq < 0 ? '' : head.slice(eq + 1);
+    if (key === '' || !TAINT_EFFECTS.includes(effect)) {
+      throw new CommandError(`taints must be KEY[=VALUE]:EFFECT where EFFECT is one of NoSchedule, PreferNoSchedule, NoExecute, not ${raw}`);
+    }
+    return { key, value, effect };
+  });
+}
