@@ -2,8 +2,11 @@
  * The Magnum REST client: URLs, the microversion header, the token, error envelopes and
  * pagination. Commands call the resource helpers in resources.ts; nothing here prints.
  */
+import type { Clock } from '../context';
 import type { HttpResponse, Transport } from '../http/transport';
 import { TransportError } from '../http/transport';
+import { exchange } from '../http/exchange';
+import { connectionFailure, describeNonJson, invalidResponse, jsonObjectReply } from '../http/failures';
 import { apiErrorFromResponse } from './errors';
 import { CommandError } from '../errors';
 
@@ -22,6 +25,8 @@ export interface MagnumClientOptions {
   apiVersion: string;
   userAgent: string;
   debugLog?: (line: string) => void;
+  /** For the waits between retries (src/http/exchange.ts). */
+  clock?: Pick<Clock, 'now' | 'sleep'>;
 }
 
 /** Percent-encodes one path segment (names with spaces or non-ASCII work; the reference crashes). */
@@ -78,14 +83,15 @@ export class MagnumClient {
     return this.base + path;
   }
 
-  async request(method: string, path: string, body?: unknown): Promise<unknown> {
+  /**
+   * The reply's JSON object. Every Magnum reply with a body is a JSON object, and a GET
+   * always has one; anything else (HTML, `null`, `[]`, nothing) is an error naming the
+   * URL and status, so no command ever renders it. A write with no body gives null.
+   */
+  async request(method: string, path: string, body?: unknown): Promise<Record<string, unknown> | null> {
     const res = await this.send(method, path, body, false);
-    if (res.body === '' || res.status === 204) return null;
-    try {
-      return JSON.parse(res.body);
-    } catch {
-      throw new CommandError(`Invalid response from ${this.url(path)}: the body is not JSON (HTTP ${res.status})`);
-    }
+    if (method !== 'GET' && (res.body === '' || res.status === 204)) return null;
+    return jsonObjectReply(this.url(path), res);
   }
 
   private async send(method: string, path: string, body: unknown, retried: boolean): Promise<HttpResponse> {
@@ -104,12 +110,9 @@ export class MagnumClient {
     this.opts.debugLog?.(`REQ: ${method} ${url}${payload !== undefined ? ` ${payload}` : ''}`);
     let res: HttpResponse;
     try {
-      res = await this.opts.transport.send({ method, url, headers, body: payload, timeoutMs: 600_000 });
+      res = await exchange(this.opts.transport, { method, url, headers, body: payload }, { clock: this.opts.clock, debugLog: this.opts.debugLog });
     } catch (e) {
-      if (e instanceof TransportError) {
-        if (e.kind === 'tls') throw new CommandError(`SSL exception connecting to ${url}: ${e.message}`);
-        throw new CommandError(`Unable to establish connection to ${url}: ${e.message}`);
-      }
+      if (e instanceof TransportError) throw connectionFailure(e);
       throw e;
     }
     this.opts.debugLog?.(`RESP: [${res.status}] ${method} ${url} ${res.body.length > 2000 ? `${res.body.slice(0, 2000)}…` : res.body}`);
@@ -118,7 +121,13 @@ export class MagnumClient {
     if (res.status === 401 && !retried && (await this.opts.session.invalidate(token))) {
       return this.send(method, path, body, true);
     }
-    if (res.status >= 400) throw apiErrorFromResponse(res);
+    if (res.status >= 400) {
+      // Magnum's errors are JSON; an HTML page (a proxy's 502, a web server's 500) is not
+      // an API error to print as the server's message.
+      if (res.body.trim() !== '' && !looksLikeJson(res.body)) throw invalidResponse(url, res.status, describeNonJson(res));
+      throw apiErrorFromResponse(res);
+    }
+    if (res.status < 200 || res.status >= 300) throw invalidResponse(url, res.status, 'an unexpected status');
     return res;
   }
 
@@ -173,6 +182,15 @@ export class MagnumClient {
       next = u.pathname + u.search;
     }
     return items;
+  }
+}
+
+function looksLikeJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 
