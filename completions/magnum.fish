@@ -178,6 +178,7 @@ function __magnum_commands
     printf '%s\t%s\n' 'kubeconfig-check' 'Check the magnum contexts of a kubeconfig: client certificate expiry, whether the CA still is the cluster\'s, whether the exec credential works'
     printf '%s\t%s\n' 'bash-completion' 'Prints arguments for bash-completion'
     printf '%s\t%s\n' 'help' 'Display help about this program or one of its subcommands'
+    printf '%s\t%s\n' 'completion' 'Print the shell completion script for bash, zsh or fish'
 end
 
 complete -c magnum -e
@@ -421,6 +422,7 @@ complete -c magnum -n '__magnum_using_command kubeconfig-check' -s 'c' -l 'colum
 complete -c magnum -n '__magnum_using_command kubeconfig-check' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command bash-completion' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command help' -s 'h' -l 'help' -d 'show this help message and exit'
+complete -c magnum -n '__magnum_using_command completion' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_at_positional ca-show 0' -a '(__magnum_names clusters)'
 complete -c magnum -n '__magnum_at_positional cluster-config 0' -a '(__magnum_names clusters)'
 complete -c magnum -n '__magnum_at_positional cluster-delete 0 +' -a '(__magnum_names clusters)'
@@ -442,3 +444,4 @@ complete -c magnum -n '__magnum_at_positional nodegroup-update 0' -a '(__magnum_
 complete -c magnum -n '__magnum_at_positional nodegroup-update 2' -a 'add replace remove'
 complete -c magnum -n '__magnum_at_positional credential-rotate 0' -a '(__magnum_names clusters)'
 complete -c magnum -n '__magnum_at_positional help 0' -a '(__magnum_commands)'
+complete -c magnum -n '__magnum_at_positional completion 0' -a 'bash zsh fish'

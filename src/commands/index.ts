@@ -35,6 +35,7 @@ import { nodegroupUpdate } from './nodegroup-update';
 import { credentialRotate } from './credential-rotate';
 import { bashCompletion } from './bash-completion';
 import { help } from './help';
+import { completion } from './completion';
 import { complete } from './complete';
 import { execCredential } from './exec-credential';
 import { kubeconfigCheck } from './kubeconfig-check';
@@ -76,6 +77,8 @@ export const COMMANDS: readonly CommandModule[] = [
   kubeconfigCheck,
   bashCompletion,
   help,
+  // Beyond the reference: the completion scripts themselves (docs/completions.md).
+  completion,
   // Hidden: names for the shell completion scripts.
   complete,
   // Hidden: run by kubectl through the kubeconfig of cluster-config --use-keystone.
