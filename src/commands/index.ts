@@ -39,6 +39,7 @@ import { completion } from './completion';
 import { complete } from './complete';
 import { execCredential } from './exec-credential';
 import { kubeconfigCheck } from './kubeconfig-check';
+import { authStatus } from './auth-status';
 
 export const COMMANDS: readonly CommandModule[] = [
   caRotate,
@@ -79,6 +80,8 @@ export const COMMANDS: readonly CommandModule[] = [
   help,
   // Beyond the reference: the completion scripts themselves (docs/completions.md).
   completion,
+  // Beyond the reference: who and how this configuration logs in (docs/auth.md).
+  authStatus,
   // Hidden: names for the shell completion scripts.
   complete,
   // Hidden: run by kubectl through the kubeconfig of cluster-config --use-keystone.
