@@ -142,7 +142,6 @@ function issue(state: FakeState, urls: KeystoneUrls, headers: IncomingHttpHeader
   return { status: 201, headers: { 'X-Subject-Token': tok.token, Vary: 'X-Auth-Token' }, body };
 }
 
-<<<<<<< HEAD
 /**
  * GET /v3/auth/tokens: validates X-Subject-Token for the caller of X-Auth-Token (a token
  * may validate itself), as k8s-keystone-auth asks (test/support/kube-api.ts).
@@ -166,7 +165,6 @@ function validate(state: FakeState, headers: IncomingHttpHeaders): Reply {
   };
 }
 
-=======
 /** Keystone's answer to a login that meets none of the user's rules (auth/core.py InsufficientAuthMethods). */
 function receiptReply(state: FakeState, user: FakeUser, methods: string[], urls: KeystoneUrls): Reply {
   const id = randomBytes(48).toString('base64url');
@@ -216,7 +214,6 @@ function federatedAuth(state: FakeState, urls: KeystoneUrls, idp: string, protoc
   return { status: 201, headers: { 'X-Subject-Token': tok.token, Vary: 'X-Auth-Token' }, body };
 }
 
->>>>>>> main
 export function handleKeystone(state: FakeState, urls: KeystoneUrls, method: string, url: URL, headers: IncomingHttpHeaders, text: string): Reply {
   const error = (code: number, message: string, identity = false): Reply => ({
     status: code,
@@ -237,12 +234,9 @@ export function handleKeystone(state: FakeState, urls: KeystoneUrls, method: str
     }
     if (method === 'GET' && path === '/v3') return { status: 200, body: { version } };
     if (method === 'POST' && path === '/v3/auth/tokens') return issue(state, urls, headers, text);
-<<<<<<< HEAD
     if (method === 'GET' && path === '/v3/auth/tokens') return validate(state, headers);
-=======
     const fed = /^\/v3\/OS-FEDERATION\/identity_providers\/([^/]+)\/protocols\/([^/]+)\/auth$/.exec(path);
     if (fed && (method === 'POST' || method === 'GET')) return federatedAuth(state, urls, decodeURIComponent(fed[1]), decodeURIComponent(fed[2]), headers);
->>>>>>> main
     return error(404, 'The resource could not be found.');
   } catch (e) {
     if (e instanceof KsError) return error(e.code, e.message, e.identity);
