@@ -175,6 +175,7 @@ function __magnum_commands
     printf '%s\t%s\n' 'credential-rotate' 'Rotate the credentials for the cluster using the current user account'
     printf '%s\t%s\n' 'bash-completion' 'Prints arguments for bash-completion'
     printf '%s\t%s\n' 'help' 'Display help about this program or one of its subcommands'
+    printf '%s\t%s\n' 'completion' 'Print the shell completion script for bash, zsh or fish'
 end
 
 complete -c magnum -e
@@ -412,6 +413,7 @@ complete -c magnum -n '__magnum_using_command credential-rotate' -l 'wait-timeou
 complete -c magnum -n '__magnum_using_command credential-rotate' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command bash-completion' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command help' -s 'h' -l 'help' -d 'show this help message and exit'
+complete -c magnum -n '__magnum_using_command completion' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_at_positional ca-show 0' -a '(__magnum_names clusters)'
 complete -c magnum -n '__magnum_at_positional cluster-config 0' -a '(__magnum_names clusters)'
 complete -c magnum -n '__magnum_at_positional cluster-delete 0 +' -a '(__magnum_names clusters)'
@@ -433,3 +435,4 @@ complete -c magnum -n '__magnum_at_positional nodegroup-update 0' -a '(__magnum_
 complete -c magnum -n '__magnum_at_positional nodegroup-update 2' -a 'add replace remove'
 complete -c magnum -n '__magnum_at_positional credential-rotate 0' -a '(__magnum_names clusters)'
 complete -c magnum -n '__magnum_at_positional help 0' -a '(__magnum_commands)'
+complete -c magnum -n '__magnum_at_positional completion 0' -a 'bash zsh fish'

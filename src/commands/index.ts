@@ -35,6 +35,7 @@ import { nodegroupUpdate } from './nodegroup-update';
 import { credentialRotate } from './credential-rotate';
 import { bashCompletion } from './bash-completion';
 import { help } from './help';
+import { completion } from './completion';
 import { complete } from './complete';
 
 export const COMMANDS: readonly CommandModule[] = [
@@ -72,6 +73,8 @@ export const COMMANDS: readonly CommandModule[] = [
   credentialRotate,
   bashCompletion,
   help,
+  // Beyond the reference: the completion scripts themselves (docs/completions.md).
+  completion,
   // Hidden: names for the shell completion scripts.
   complete,
 ];
