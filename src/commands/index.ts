@@ -37,6 +37,7 @@ import { bashCompletion } from './bash-completion';
 import { help } from './help';
 import { completion } from './completion';
 import { complete } from './complete';
+import { authStatus } from './auth-status';
 
 export const COMMANDS: readonly CommandModule[] = [
   caRotate,
@@ -75,6 +76,8 @@ export const COMMANDS: readonly CommandModule[] = [
   help,
   // Beyond the reference: the completion scripts themselves (docs/completions.md).
   completion,
+  // Beyond the reference: who and how this configuration logs in (docs/auth.md).
+  authStatus,
   // Hidden: names for the shell completion scripts.
   complete,
 ];
