@@ -50,7 +50,7 @@ function withoutAdditions(text: string, side: Side): string {
 function withoutHelpAdditions(text: string, side: Side): string {
   if (side.which !== 'ours') return text;
   const at = text.indexOf('\nAdditional options (this client):\n');
-  return at < 0 ? text : text.slice(0, at + 1);
+  return at < 0 ? text : text.slice(0, at);
 }
 
 describeCompat('compat: issue 3 session', () => {
