@@ -3,12 +3,12 @@
 # Install: see docs/completions.md.
 
 __magnum_commands='ca-rotate ca-show ca-sign cluster-config cluster-create cluster-delete cluster-list cluster-show cluster-update cluster-resize cluster-upgrade cluster-template-create cluster-template-delete cluster-template-list cluster-template-show cluster-template-update service-list stats-list quotas-create quotas-delete quotas-list quotas-show quotas-update nodegroup-create nodegroup-delete nodegroup-list nodegroup-show nodegroup-update credential-rotate bash-completion help'
-__magnum_global_options='-h --help --version --debug --os-cache --os-region-name --os-auth-url --os-user-id --os-username --os-user-domain-id --os-user-domain-name --os-project-id --os-project-name --os-tenant-id --os-tenant-name --os-project-domain-id --os-project-domain-name --os-token --os-password --service-type --endpoint-type --os-endpoint-type --os-interface --os-cloud --magnum-api-version --os-cacert --os-endpoint-override --bypass-url --insecure --profile --os-cert --os-key'
+__magnum_global_options='-h --help --version --debug --os-cache --os-region-name --os-auth-url --os-user-id --os-username --os-user-domain-id --os-user-domain-name --os-project-id --os-project-name --os-tenant-id --os-tenant-name --os-project-domain-id --os-project-domain-name --os-token --os-password --service-type --endpoint-type --os-endpoint-type --os-interface --os-cloud --magnum-api-version --os-cacert --os-endpoint-override --bypass-url --insecure --profile --os-cert --os-key --os-api-timeout'
 
 # Succeeds when option $2 of subcommand $1 (of the main parser when $1 is empty) takes a value.
 __magnum_takes_value() {
   case $1 in
-    '') case $2 in '--os-region-name'|'--os-auth-url'|'--os-user-id'|'--os-username'|'--os-user-domain-id'|'--os-user-domain-name'|'--os-project-id'|'--os-project-name'|'--os-tenant-id'|'--os-tenant-name'|'--os-project-domain-id'|'--os-project-domain-name'|'--os-token'|'--os-password'|'--service-type'|'--service_type'|'--endpoint-type'|'--os-endpoint-type'|'--os-interface'|'--os-cloud'|'--magnum-api-version'|'--magnum_api_version'|'--os-cacert'|'--os-endpoint-override'|'--bypass-url'|'--bypass_url'|'--profile'|'--os-cert'|'--os-key') return 0 ;; esac ;;
+    '') case $2 in '--os-region-name'|'--os-auth-url'|'--os-user-id'|'--os-username'|'--os-user-domain-id'|'--os-user-domain-name'|'--os-project-id'|'--os-project-name'|'--os-tenant-id'|'--os-tenant-name'|'--os-project-domain-id'|'--os-project-domain-name'|'--os-token'|'--os-password'|'--service-type'|'--service_type'|'--endpoint-type'|'--os-endpoint-type'|'--os-interface'|'--os-cloud'|'--magnum-api-version'|'--magnum_api_version'|'--os-cacert'|'--os-endpoint-override'|'--bypass-url'|'--bypass_url'|'--profile'|'--os-cert'|'--os-key'|'--os-api-timeout') return 0 ;; esac ;;
     'ca-rotate') case $2 in '--cluster') return 0 ;; esac ;;
     'ca-show') case $2 in '--cluster') return 0 ;; esac ;;
     'ca-sign') case $2 in '--csr'|'--cluster') return 0 ;; esac ;;
@@ -137,7 +137,7 @@ __magnum_options() {
 
 # Keeps global option $1 (and its value $2) for `magnum __complete` when it is one that selects the cloud.
 __magnum_forward() {
-  case ${1%%=*} in '--os-cache'|'--os-region-name'|'--os-auth-url'|'--os-user-id'|'--os-username'|'--os-user-domain-id'|'--os-user-domain-name'|'--os-project-id'|'--os-project-name'|'--os-tenant-id'|'--os-tenant-name'|'--os-project-domain-id'|'--os-project-domain-name'|'--os-token'|'--os-password'|'--service-type'|'--service_type'|'--endpoint-type'|'--os-endpoint-type'|'--os-interface'|'--os-cloud'|'--magnum-api-version'|'--magnum_api_version'|'--os-cacert'|'--os-endpoint-override'|'--bypass-url'|'--bypass_url'|'--insecure'|'--profile'|'--os-cert'|'--os-key') __magnum_forwarded+=("$@") ;; esac
+  case ${1%%=*} in '--os-cache'|'--os-region-name'|'--os-auth-url'|'--os-user-id'|'--os-username'|'--os-user-domain-id'|'--os-user-domain-name'|'--os-project-id'|'--os-project-name'|'--os-tenant-id'|'--os-tenant-name'|'--os-project-domain-id'|'--os-project-domain-name'|'--os-token'|'--os-password'|'--service-type'|'--service_type'|'--endpoint-type'|'--os-endpoint-type'|'--os-interface'|'--os-cloud'|'--magnum-api-version'|'--magnum_api_version'|'--os-cacert'|'--os-endpoint-override'|'--bypass-url'|'--bypass_url'|'--insecure'|'--profile'|'--os-cert'|'--os-key'|'--os-api-timeout') __magnum_forwarded+=("$@") ;; esac
 }
 
 __magnum_add_words() {

@@ -6,7 +6,7 @@
 function __magnum_takes_value --argument-names cmd opt
     switch $cmd
         case ''
-            contains -- $opt '--os-region-name' '--os-auth-url' '--os-user-id' '--os-username' '--os-user-domain-id' '--os-user-domain-name' '--os-project-id' '--os-project-name' '--os-tenant-id' '--os-tenant-name' '--os-project-domain-id' '--os-project-domain-name' '--os-token' '--os-password' '--service-type' '--service_type' '--endpoint-type' '--os-endpoint-type' '--os-interface' '--os-cloud' '--magnum-api-version' '--magnum_api_version' '--os-cacert' '--os-endpoint-override' '--bypass-url' '--bypass_url' '--profile' '--os-cert' '--os-key'
+            contains -- $opt '--os-region-name' '--os-auth-url' '--os-user-id' '--os-username' '--os-user-domain-id' '--os-user-domain-name' '--os-project-id' '--os-project-name' '--os-tenant-id' '--os-tenant-name' '--os-project-domain-id' '--os-project-domain-name' '--os-token' '--os-password' '--service-type' '--service_type' '--endpoint-type' '--os-endpoint-type' '--os-interface' '--os-cloud' '--magnum-api-version' '--magnum_api_version' '--os-cacert' '--os-endpoint-override' '--bypass-url' '--bypass_url' '--profile' '--os-cert' '--os-key' '--os-api-timeout'
         case 'ca-rotate'
             contains -- $opt '--cluster'
         case 'ca-show'
@@ -70,7 +70,7 @@ end
 
 # Keeps global option $argv[1] (and its value) when it is one that selects the cloud.
 function __magnum_forward
-    contains -- (string replace -r '=.*' '' -- $argv[1]) '--os-cache' '--os-region-name' '--os-auth-url' '--os-user-id' '--os-username' '--os-user-domain-id' '--os-user-domain-name' '--os-project-id' '--os-project-name' '--os-tenant-id' '--os-tenant-name' '--os-project-domain-id' '--os-project-domain-name' '--os-token' '--os-password' '--service-type' '--service_type' '--endpoint-type' '--os-endpoint-type' '--os-interface' '--os-cloud' '--magnum-api-version' '--magnum_api_version' '--os-cacert' '--os-endpoint-override' '--bypass-url' '--bypass_url' '--insecure' '--profile' '--os-cert' '--os-key'
+    contains -- (string replace -r '=.*' '' -- $argv[1]) '--os-cache' '--os-region-name' '--os-auth-url' '--os-user-id' '--os-username' '--os-user-domain-id' '--os-user-domain-name' '--os-project-id' '--os-project-name' '--os-tenant-id' '--os-tenant-name' '--os-project-domain-id' '--os-project-domain-name' '--os-token' '--os-password' '--service-type' '--service_type' '--endpoint-type' '--os-endpoint-type' '--os-interface' '--os-cloud' '--magnum-api-version' '--magnum_api_version' '--os-cacert' '--os-endpoint-override' '--bypass-url' '--bypass_url' '--insecure' '--profile' '--os-cert' '--os-key' '--os-api-timeout'
     and set -ga __magnum_forwarded $argv
 end
 
@@ -211,6 +211,7 @@ complete -c magnum -n '__magnum_needs_command' -l 'insecure' -d 'Do not verify h
 complete -c magnum -n '__magnum_needs_command' -l 'profile' -x -d 'HMAC key to use for encrypting context data for performance profiling of operation'
 complete -c magnum -n '__magnum_needs_command' -l 'os-cert' -x
 complete -c magnum -n '__magnum_needs_command' -l 'os-key' -x
+complete -c magnum -n '__magnum_needs_command' -l 'os-api-timeout' -x
 complete -c magnum -n '__magnum_using_command ca-rotate' -l 'cluster' -x -a '(__magnum_names clusters)' -d 'ID or name of the cluster'
 complete -c magnum -n '__magnum_using_command ca-rotate' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command ca-show' -l 'cluster' -x -a '(__magnum_names clusters)' -d 'ID or name of the cluster'

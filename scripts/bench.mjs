@@ -4,18 +4,25 @@
 // (docs/performance.md explains the method and the budgets).
 //
 //   npm run bench [-- --runs 15 --ref-runs 5]
+//   npm run bench -- --network [--rtt 20 --runs 5 --ref-runs 3 ...]   (see bench-network.mjs)
 //
 // Needs the stack (OS_* set, or /tmp/magnum-stack/demo-openrc readable) for the API rows.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cloudEnv, median } from './bench-common.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUR_BIN = join(ROOT, 'bin', 'magnum');
 const REFERENCE = '/usr/bin/magnum';
-const OPENRC = '/tmp/magnum-stack/demo-openrc';
+
+// `--network`: the same clients over a delayed TLS link instead (scripts/bench-network.mjs).
+if (process.argv.includes('--network')) {
+  await import('./bench-network.mjs');
+  process.exit(process.exitCode ?? 0);
+}
 
 function option(name, fallback) {
   const i = process.argv.indexOf(name);
@@ -26,26 +33,6 @@ function option(name, fallback) {
 }
 const RUNS = option('--runs', 15);
 const REF_RUNS = option('--ref-runs', Math.min(5, RUNS));
-
-/** `export OS_X=value` lines of an openrc file (no shell involved). */
-function readOpenrc(path) {
-  const env = {};
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const m = /^export (OS_\w+)=(.*)$/.exec(line.trim());
-    if (m) env[m[1]] = m[2].replace(/^(['"])(.*)\1$/, '$2');
-  }
-  return env;
-}
-
-function cloudEnv() {
-  const fromProcess = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('OS_')));
-  if (fromProcess.OS_AUTH_URL) return fromProcess;
-  if (existsSync(OPENRC)) {
-    console.log(`OS_AUTH_URL is unset: using ${OPENRC}`);
-    return readOpenrc(OPENRC);
-  }
-  return {};
-}
 
 const cloud = cloudEnv();
 // Only the cached row opts in to the token cache.
@@ -129,13 +116,6 @@ function runOnce(cmd) {
   if (r.status !== 0) return { ms, error: `exit ${r.status}: ${String(r.stderr).trim().split('\n').pop()}` };
   return { ms, stdout: String(r.stdout) };
 }
-
-const median = (xs) => {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 const haveCloud = Boolean(cloud.OS_AUTH_URL);
 const haveReference = existsSync(REFERENCE);

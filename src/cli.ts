@@ -173,6 +173,11 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
       }
     }
 
+    if (subcommand.pathArgs) {
+      const { checkPathArgs } = await import('./api/identifiers');
+      checkPathArgs(subcommand.pathArgs, parsed.values);
+    }
+
     const debugLog = debug ? (line: string) => ctx.io.err(`DEBUG ${line}\n`) : undefined;
     let client: MagnumClient | undefined;
     if (subcommand.needsClient !== false) {
@@ -213,6 +218,8 @@ function report(e: unknown, ctx: Context, debug: boolean, width: number): number
 
 /** The process entry point used by bin/magnum. */
 export function main(): void {
+  // Closed when the run ends, so kept-alive sockets never delay the exit.
+  const transports: NodeTransport[] = [];
   const ctx: Context = {
     io: {
       out: (s) => process.stdout.write(s),
@@ -225,20 +232,28 @@ export function main(): void {
     cwd: process.cwd(),
     homeDir: process.env.HOME ?? require('node:os').homedir(),
     clock: { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
-    transportFor: (tls) => new NodeTransport(tls),
+    transportFor: (options) => {
+      const transport = new NodeTransport(options, { warn: (line) => ctx.io.err(line) });
+      transports.push(transport);
+      return transport;
+    },
     exitCode: 0,
   };
   // A closed pipe (`magnum cluster-list | head -1`) is not an error.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
-  run(process.argv.slice(2), ctx).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err) => {
-      process.stderr.write(`ERROR: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  run(process.argv.slice(2), ctx)
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (err) => {
+        process.stderr.write(`ERROR: ${err instanceof Error ? err.message : String(err)}\n`);
+        process.exitCode = 1;
+      },
+    )
+    .finally(() => {
+      for (const transport of transports) transport.close();
+    });
 }

@@ -2,16 +2,21 @@
  * The Magnum REST client: URLs, the microversion header, the token, error envelopes and
  * pagination. Commands call the resource helpers in resources.ts; nothing here prints.
  */
+import type { Clock } from '../context';
 import type { HttpResponse, Transport } from '../http/transport';
 import { TransportError } from '../http/transport';
+import { exchange } from '../http/exchange';
+import { connectionFailure, describeNonJson, invalidResponse, jsonObjectReply } from '../http/failures';
 import { apiErrorFromResponse } from './errors';
 import { CommandError } from '../errors';
+import { pathSegment, type IdentifierKind } from './identifiers';
+import { collectionPage, type Reply } from './reply-shape';
 
 export interface Session {
   /** A valid token; may authenticate or refresh. */
   token(): Promise<string>;
   /** Called after a 401: drop the token so the next token() re-authenticates. Returns false when that cannot help. */
-  invalidate(): Promise<boolean>;
+  invalidate(rejected?: string): Promise<boolean>;
 }
 
 export interface MagnumClientOptions {
@@ -22,11 +27,17 @@ export interface MagnumClientOptions {
   apiVersion: string;
   userAgent: string;
   debugLog?: (line: string) => void;
+  /** For the waits between retries (src/http/exchange.ts). */
+  clock?: Pick<Clock, 'now' | 'sleep'>;
 }
 
-/** Percent-encodes one path segment (names with spaces or non-ASCII work; the reference crashes). */
-export function seg(value: string): string {
-  return encodeURIComponent(value);
+/**
+ * One path segment from a user's (or a reply's) identifier: `.`, `..`, empty, whitespace-only
+ * and `/`-holding values are refused, the rest percent-encoded (src/api/identifiers.ts).
+ * Every path the API layer builds goes through here, so no caller can forget.
+ */
+export function seg(value: string, what: IdentifierKind): string {
+  return pathSegment(value, what);
 }
 
 /**
@@ -78,22 +89,30 @@ export class MagnumClient {
     return this.base + path;
   }
 
-  async request(method: string, path: string, body?: unknown): Promise<unknown> {
+  /**
+   * The reply's JSON object. Every Magnum reply with a body is a JSON object, and a GET
+   * always has one; anything else (HTML, `null`, `[]`, nothing) is an error naming the
+   * URL and status, so no command ever renders it. A write with no body gives null.
+   */
+  async request(method: string, path: string, body?: unknown): Promise<Record<string, unknown> | null> {
+    return (await this.reply(method, path, body)).data;
+  }
+
+  /** The same with the URL and status, for the per-command shape checks (src/api/reply-shape.ts). */
+  async reply(method: string, path: string, body?: unknown): Promise<Reply> {
     const res = await this.send(method, path, body, false);
-    if (res.body === '' || res.status === 204) return null;
-    try {
-      return JSON.parse(res.body);
-    } catch {
-      throw new CommandError(`Invalid response from ${this.url(path)}: the body is not JSON (HTTP ${res.status})`);
-    }
+    const url = this.url(path);
+    if (method !== 'GET' && (res.body === '' || res.status === 204)) return { url, status: res.status, data: null };
+    return { url, status: res.status, data: jsonObjectReply(url, res) };
   }
 
   private async send(method: string, path: string, body: unknown, retried: boolean): Promise<HttpResponse> {
     const url = this.url(path);
+    const token = await this.opts.session.token();
     const headers: Record<string, string> = {
       'OpenStack-API-Version': `container-infra ${this.opts.apiVersion}`,
       'User-Agent': this.opts.userAgent,
-      'X-Auth-Token': await this.opts.session.token(),
+      'X-Auth-Token': token,
     };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -103,21 +122,24 @@ export class MagnumClient {
     this.opts.debugLog?.(`REQ: ${method} ${url}${payload !== undefined ? ` ${payload}` : ''}`);
     let res: HttpResponse;
     try {
-      res = await this.opts.transport.send({ method, url, headers, body: payload, timeoutMs: 600_000 });
+      res = await exchange(this.opts.transport, { method, url, headers, body: payload }, { clock: this.opts.clock, debugLog: this.opts.debugLog });
     } catch (e) {
-      if (e instanceof TransportError) {
-        if (e.kind === 'tls') throw new CommandError(`SSL exception connecting to ${url}: ${e.message}`);
-        throw new CommandError(`Unable to establish connection to ${url}: ${e.message}`);
-      }
+      if (e instanceof TransportError) throw connectionFailure(e);
       throw e;
     }
     this.opts.debugLog?.(`RESP: [${res.status}] ${method} ${url} ${res.body.length > 2000 ? `${res.body.slice(0, 2000)}…` : res.body}`);
     this.noteVersions(res.headers);
     // keystoneauth: on a 401, re-authenticate once and retry (`keystoneauth1/session.py Session.request, keystoneauth1/identity/base.py BaseIdentityPlugin.get_access`).
-    if (res.status === 401 && !retried && (await this.opts.session.invalidate())) {
+    if (res.status === 401 && !retried && (await this.opts.session.invalidate(token))) {
       return this.send(method, path, body, true);
     }
-    if (res.status >= 400) throw apiErrorFromResponse(res);
+    if (res.status >= 400) {
+      // Magnum's errors are JSON; an HTML page (a proxy's 502, a web server's 500) is not
+      // an API error to print as the server's message.
+      if (res.body.trim() !== '' && !looksLikeJson(res.body)) throw invalidResponse(url, res.status, describeNonJson(res));
+      throw apiErrorFromResponse(res);
+    }
+    if (res.status < 200 || res.status >= 300) throw invalidResponse(url, res.status, 'an unexpected status');
     return res;
   }
 
@@ -159,19 +181,26 @@ export class MagnumClient {
     const items: Record<string, unknown>[] = [];
     let next: string | undefined = path;
     while (next) {
-      const body = (await this.request('GET', next)) as Record<string, unknown> | null;
-      const page = body && Array.isArray(body[key]) ? (body[key] as Record<string, unknown>[]) : [];
+      const { items: page, next: link } = collectionPage(await this.reply('GET', next), key);
       if (limit === undefined || limit === null) return page.filter((x) => x && Object.keys(x).length > 0);
       for (const item of page) {
         items.push(item);
         if (limit !== 0 && items.length >= limit) return items;
       }
-      const link = body?.next;
-      if (typeof link !== 'string' || link === '') break;
+      if (link === undefined) break;
       const u = new URL(link, 'http://placeholder');
       next = u.pathname + u.search;
     }
     return items;
+  }
+}
+
+function looksLikeJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 

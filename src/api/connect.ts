@@ -5,7 +5,7 @@
  */
 import type { Context } from '../context';
 import type { ClientConfig } from '../config/client-config';
-import { applyCloudConfig, ensureAuthInfo, tokenEndpoint } from '../config/client-config';
+import { apiTimeoutMs, applyCloudConfig, ensureAuthInfo, tokenEndpoint } from '../config/client-config';
 import { MagnumClient } from './client';
 import { KeystoneSession, StaticTokenSession } from '../auth/session';
 import type { TokenCache } from '../auth/session';
@@ -24,12 +24,12 @@ export interface ConnectOptions {
 export async function connect(ctx: Context, config: ClientConfig, options: ConnectOptions = {}): Promise<MagnumClient> {
   applyCloudConfig(config, { cwd: ctx.cwd, homeDir: ctx.homeDir });
   ensureAuthInfo(config);
-  const transport = ctx.transportFor(config.tls);
-  const common = { transport, apiVersion: config.apiVersion, userAgent: USER_AGENT, debugLog: options.debugLog };
+  const transport = ctx.transportFor({ ...config.tls, timeoutMs: apiTimeoutMs(config) });
+  const common = { transport, apiVersion: config.apiVersion, userAgent: USER_AGENT, debugLog: options.debugLog, clock: ctx.clock };
   const fixed = tokenEndpoint(config);
   if (fixed) return new MagnumClient({ ...common, endpoint: fixed.endpoint, session: new StaticTokenSession(fixed.token) });
   const tokenCache = options.tokenCache ?? (await tokenCacheFor(ctx, config, options.debugLog));
-  const session = new KeystoneSession(config, { transport, userAgent: USER_AGENT, debugLog: options.debugLog }, () => ctx.clock.now(), tokenCache);
+  const session = new KeystoneSession(config, { transport, userAgent: USER_AGENT, debugLog: options.debugLog, clock: ctx.clock }, () => ctx.clock.now(), tokenCache);
   const access = await session.access();
   let endpoint = config.endpointOverride;
   if (endpoint === undefined) {

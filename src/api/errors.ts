@@ -4,7 +4,9 @@
  * `e.details` (the full `detail`, with its final period) instead.
  */
 import type { HttpResponse } from '../http/transport';
-import { HTTP_REASONS } from '../auth/keystone';
+import { HTTP_REASONS } from '../http/failures';
+// The wording of replies that cannot be used, shared with the per-command shape checks.
+export { invalidResponse, jsonObjectReply, jsonTypeOf } from '../http/failures';
 
 export class ApiError extends Error {
   override name = 'ApiError';

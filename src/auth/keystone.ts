@@ -6,6 +6,9 @@
 import type { AuthSettings } from '../config/client-config';
 import type { HttpResponse, Transport } from '../http/transport';
 import { TransportError } from '../http/transport';
+import { exchange } from '../http/exchange';
+import { HTTP_REASONS, connectionFailure, invalidResponse, jsonObjectReply } from '../http/failures';
+import type { Clock } from '../context';
 import type { CatalogService } from './catalog';
 import { CommandError } from '../errors';
 
@@ -22,6 +25,8 @@ export interface KeystoneOptions {
   transport: Transport;
   userAgent: string;
   debugLog?: (line: string) => void;
+  /** For the waits between retries of discovery (src/http/exchange.ts). */
+  clock?: Pick<Clock, 'now' | 'sleep'>;
 }
 
 /** `<message> (HTTP <status>)[ (Request-ID: <id>)]` from a Keystone error reply (docs/reference-behaviour.md, Keystone failures as the user sees them). */
@@ -39,41 +44,6 @@ export function keystoneErrorMessage(res: HttpResponse): string {
   return `${message} (HTTP ${res.status})${rid ? ` (Request-ID: ${rid})` : ''}`;
 }
 
-export const HTTP_REASONS: Record<number, string> = {
-  300: 'Multiple Choices',
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  402: 'Payment Required',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  407: 'Proxy Authentication Required',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  410: 'Gone',
-  411: 'Length Required',
-  412: 'Precondition Failed',
-  413: 'Request Entity Too Large',
-  414: 'Request-URI Too Long',
-  415: 'Unsupported Media Type',
-  416: 'Requested Range Not Satisfiable',
-  417: 'Expectation Failed',
-  422: 'Unprocessable Entity',
-  500: 'Internal Server Error',
-  501: 'Not Implemented',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-  505: 'HTTP Version Not Supported',
-};
-
-/** The user-facing text for a request that got no HTTP answer (docs/reference-behaviour.md, TLS failure texts, docs/reference-behaviour.md, Keystone failures as the user sees them). */
-export function connectionFailure(err: TransportError): CommandError {
-  if (err.kind === 'tls') return new CommandError(`SSL exception connecting to ${err.url}: ${err.message}`);
-  if (err.kind === 'timeout') return new CommandError(`Request to ${err.url} timed out`);
-  return new CommandError(`Unable to establish connection to ${err.url}: ${err.message}`);
-}
 
 function domainRef(id?: string, name?: string): { id: string } | { name: string } | undefined {
   if (id) return { id };
@@ -153,6 +123,11 @@ export function tokenRequestBody(settings: AuthSettings): Record<string, unknown
   return { auth };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 interface VersionEntry {
   id?: string;
   status?: string;
@@ -181,34 +156,38 @@ async function discoverV3(authUrl: string, opts: KeystoneOptions): Promise<strin
   };
   try {
     opts.debugLog?.(`REQ: GET ${authUrl} (identity version discovery)`);
-    res = await opts.transport.send({ method: 'GET', url: authUrl, headers: { Accept: 'application/json', 'User-Agent': opts.userAgent } });
+    res = await exchange(opts.transport, { method: 'GET', url: authUrl, headers: { Accept: 'application/json', 'User-Agent': opts.userAgent } }, opts);
     opts.debugLog?.(`RESP: [${res.status}] GET ${authUrl}`);
   } catch (e) {
     if (e instanceof TransportError) {
+      // A Keystone that does not answer in time will not answer the token request either.
+      if (e.kind === 'timeout') throw connectionFailure(e);
       if (new URL(authUrl).pathname.startsWith('/v3')) return authUrl;
       throw new CommandError(`${DISCOVERY_FAILURE} ${connectionFailure(e).message}`);
     }
     throw e;
   }
   if (res.status >= 400) return guess(keystoneErrorMessage(res));
-  let entries: VersionEntry[] = [];
+  let entries: unknown[] = [];
   try {
-    const body = JSON.parse(res.body) as { version?: VersionEntry; versions?: { values?: VersionEntry[] } | VersionEntry[] };
-    if (body.version) entries = [body.version];
-    else if (Array.isArray(body.versions)) entries = body.versions;
-    else if (body.versions?.values) entries = body.versions.values;
+    const body = JSON.parse(res.body) as { version?: VersionEntry; versions?: { values?: VersionEntry[] } | VersionEntry[] } | null;
+    // Any JSON may come back: only objects and arrays of the documented shape count.
+    if (isObject(body?.version)) entries = [body.version];
+    else if (Array.isArray(body?.versions)) entries = body.versions;
+    else if (isObject(body?.versions) && Array.isArray(body.versions.values)) entries = body.versions.values;
   } catch {
     return guess('');
   }
-  const usable = entries.filter(
-    (e) =>
+  const usable = entries.filter(isObject).filter(
+    (e: VersionEntry) =>
       typeof e.id === 'string' &&
       /^v3(\.|$)/.test(e.id) &&
-      ['stable', 'current', 'supported', 'deprecated'].includes((e.status ?? '').toLowerCase()) &&
-      e.links?.some((l) => l.rel === 'self' && l.href),
+      ['stable', 'current', 'supported', 'deprecated'].includes(String(e.status ?? '').toLowerCase()) &&
+      Array.isArray(e.links) &&
+      e.links.some((l: unknown) => isObject(l) && l.rel === 'self' && typeof l.href === 'string' && l.href !== ''),
   );
   if (usable.length === 0) return guess('');
-  const self = usable[0].links?.find((l) => l.rel === 'self')?.href as string;
+  const self = (usable[0].links as unknown[]).filter(isObject).find((l) => l.rel === 'self' && typeof l.href === 'string')?.href as string;
   return combineSelfLink(authUrl, self);
 }
 
@@ -234,7 +213,7 @@ export async function issueToken(settings: AuthSettings, opts: KeystoneOptions):
   opts.debugLog?.(`REQ: POST ${url} (auth request; body not logged)`);
   let res: HttpResponse;
   try {
-    res = await opts.transport.send({ method: 'POST', url, headers, body: JSON.stringify(body), timeoutMs: 600_000 });
+    res = await exchange(opts.transport, { method: 'POST', url, headers, body: JSON.stringify(body) }, opts);
   } catch (e) {
     if (e instanceof TransportError) throw connectionFailure(e);
     throw e;
@@ -242,13 +221,10 @@ export async function issueToken(settings: AuthSettings, opts: KeystoneOptions):
   opts.debugLog?.(`RESP: [${res.status}] POST ${url}`);
   if (res.status >= 300) throw new CommandError(keystoneErrorMessage(res));
   const token = res.headers['x-subject-token'];
-  let parsed: { token?: { expires_at?: string; catalog?: CatalogService[]; project?: { id?: string }; user?: { id?: string } } };
-  try {
-    parsed = JSON.parse(res.body);
-  } catch {
-    throw new CommandError(`Invalid response from ${url}: the body is not JSON`);
-  }
-  if (!token || !parsed.token) throw new CommandError(`Invalid response from ${url}: no token in the reply`);
+  const parsed = jsonObjectReply(url, res) as {
+    token?: { expires_at?: string; catalog?: CatalogService[]; project?: { id?: string }; user?: { id?: string } };
+  };
+  if (!token || !isObject(parsed.token)) throw invalidResponse(url, res.status, 'no token in the reply');
   return {
     token,
     expiresAt: parsed.token.expires_at,

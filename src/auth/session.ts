@@ -29,6 +29,10 @@ export interface TokenCache {
 export class KeystoneSession implements Session {
   private current: TokenInfo | null = null;
   private reauthenticated = false;
+  /** The authentication in progress: concurrent requests wait for it instead of starting their own. */
+  private pending: Promise<TokenInfo> | null = null;
+  /** The token the server rejected, that made us re-authenticate. */
+  private rejected: string | undefined;
 
   constructor(
     private readonly config: ClientConfig,
@@ -47,6 +51,13 @@ export class KeystoneSession implements Session {
   /** The token and its catalog, authenticating (or reading the cache) when needed. */
   async access(): Promise<TokenInfo> {
     if (this.fresh(this.current)) return this.current;
+    this.pending ??= this.authenticate().finally(() => {
+      this.pending = null;
+    });
+    return this.pending;
+  }
+
+  private async authenticate(): Promise<TokenInfo> {
     if (this.cache && !this.reauthenticated) {
       const cached = await this.cache.load();
       if (this.fresh(cached)) {
@@ -65,9 +76,16 @@ export class KeystoneSession implements Session {
     return (await this.access()).token;
   }
 
-  async invalidate(): Promise<boolean> {
+  /**
+   * `rejected` is the token the 401 came back for. Requests sent concurrently with the same
+   * token all get a 401: the first re-authenticates, the others retry with its new token,
+   * just as they would have had they been sent one after the other.
+   */
+  async invalidate(rejected?: string): Promise<boolean> {
+    if (rejected !== undefined && rejected === this.rejected) return true;
     if (this.reauthenticated) return false;
     this.reauthenticated = true;
+    this.rejected = rejected;
     this.current = null;
     if (this.cache) await this.cache.drop();
     return true;

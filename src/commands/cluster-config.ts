@@ -1,32 +1,27 @@
 /**
  * cluster-config (`magnumclient/v1/clusters_shell.py do_cluster_config`), with the reference's bugs fixed: the kubeconfig
  * embeds the CA, certificate and key (the form kubectl accepts), no stray `'`, the key
- * and config are 0600, every file is written atomically, nothing is changed when a
+ * and config are 0600, the files are written as one set (src/fs/file-set.ts: all or
+ * nothing, also on SIGINT/SIGTERM, never a mix of two runs), nothing is changed when a
  * file exists (unless --force), and a missing --dir is created.
  *
  * Beyond the reference (docs/extensions.md), kept out of its byte-identical help:
  * --use-keystone (`magnumclient/common/utils.py _config_cluster_kubernetes` (--use-keystone)), --output-certs, --merge into the user's kubeconfig, --wait.
  */
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, resolve, join } from 'node:path';
+import { resolve, join } from 'node:path';
 import type { CommandContext, CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { getCaCertificate, getCluster, getClusterTemplate, signCertificate } from '../api/resources';
 import type { Resource } from '../api/resources';
 import { CommandError } from '../errors';
 import { generateClientKeyAndCsr } from '../certs/csr';
-import { ensureDir, writeFileAtomic } from '../fs/atomic-write';
+import { type PlannedFile, prepareDirectory, refuseExisting, writeFileSet } from '../fs/file-set';
 import { renderCertKubeconfig, renderKeystoneKubeconfig, renderNoTlsKubeconfig } from '../kube/kubeconfig';
-import { kubeconfigPath, mergeKubeconfig } from '../kube/merge';
+import { mergeIntoKubeconfigFile } from '../kube/kubeconfig-file';
 import { waitOptions, waitSettings } from '../wait/options';
 import { waitUntilDone } from '../wait/poll';
 import { clusterTarget } from '../wait/targets';
 import { detectShellFlavour, renderDockerEnv, renderKubeconfigEnv } from '../kube/docker-env';
-
-interface PlannedFile {
-  path: string;
-  content: string;
-  mode: number;
-}
 
 interface ClusterCredentials {
   keyPem: string;
@@ -46,37 +41,23 @@ async function fetchCredentials(ctx: CommandContext, clusterUuid: string): Promi
   return { keyPem, certPem: String(signed.pem), caPem: String(ca.pem) };
 }
 
-/** Writes every planned file, or none: all existence checks come before the first write. */
-function writeAll(files: PlannedFile[], force: boolean): void {
-  if (!force) {
-    for (const f of files) if (existsSync(f.path)) throw new CommandError(`File ${f.path} exists, aborting.`);
-  }
-  for (const f of files) writeFileAtomic(f.path, f.content, f.mode);
-}
-
 /**
- * --merge: the cluster's entries go into $KUBECONFIG's first file (or ~/.kube/config),
- * written atomically with mode 0600, under names unique to the cluster. A symlinked
- * kubeconfig is updated where it points.
+ * --merge: the cluster's entries go into $KUBECONFIG's first file (or ~/.kube/config) under
+ * names unique to the cluster, under kubectl's lock (src/kube/kubeconfig-file.ts). The pem
+ * files asked for with --output-certs are written once the merge is known to succeed.
  */
-async function mergeIntoUserKubeconfig(ctx: CommandContext, clusterName: string, kubeconfig: string, keystone: boolean): Promise<void> {
-  const path = kubeconfigPath(ctx.env, ctx.homeDir);
-  const target = existsSync(path) ? realpathSync(path) : resolve(ctx.cwd, path);
-  const existing = existsSync(target) ? readFileSync(target, 'utf8') : null;
+async function mergeIntoUserKubeconfig(
+  ctx: CommandContext,
+  clusterName: string,
+  kubeconfig: string,
+  keystone: boolean,
+  pemFiles: () => Promise<void>,
+): Promise<void> {
   const names = { cluster: clusterName, user: `${clusterName}-${keystone ? 'keystone' : 'admin'}`, context: clusterName };
-  const YAML = await import('yaml');
-  let merged;
-  try {
-    merged = mergeKubeconfig(YAML, existing, kubeconfig, names);
-  } catch (e) {
-    if (e instanceof CommandError) throw new CommandError(`Cannot merge into ${target}: ${e.message}`);
-    throw e;
-  }
-  ensureDir(dirname(target));
-  writeFileAtomic(target, merged.text, 0o600);
+  const merged = await mergeIntoKubeconfigFile(ctx, kubeconfig, names, pemFiles);
   ctx.io.err(
     `${merged.replaced ? 'Updated' : 'Added'} context "${names.context}" (cluster "${names.cluster}", user "${names.user}") ` +
-      `in ${target}; it is now the current context.\n`,
+      `in ${merged.path}; it is now the current context.\n`,
   );
 }
 
@@ -108,6 +89,7 @@ const EXTENSION_OPTIONS = [
 
 export const clusterConfig: CommandModule = {
   name: 'cluster-config',
+  pathArgs: { cluster: IDENTIFIER.cluster },
   help:
     'Configure native client to access cluster. You can source the output of this command to get the native client ' +
     'of the corresponding COE configured to access the cluster. Example: eval $(magnum cluster-config <cluster-name>).',
@@ -166,10 +148,12 @@ export const clusterConfig: CommandModule = {
             : renderNoTlsKubeconfig({ clusterName, server });
       if (merge) {
         if (files.length > 0) {
-          ensureDir(dir);
-          writeAll(files, force);
+          prepareDirectory(dir);
+          if (!force) refuseExisting(files);
         }
-        await mergeIntoUserKubeconfig(ctx, clusterName, kubeconfig, keystone);
+        await mergeIntoUserKubeconfig(ctx, clusterName, kubeconfig, keystone, async () => {
+          if (files.length > 0) await writeFileSet(dir, files, force);
+        });
         // Nothing on stdout: the merged context is already current, and an export line
         // naming one file would hide the other files of a multi-path $KUBECONFIG.
         return;
@@ -179,8 +163,7 @@ export const clusterConfig: CommandModule = {
     } else {
       output = renderDockerEnv({ apiAddress: server, certDir: dir, tls, shell });
     }
-    ensureDir(dir);
-    writeAll(files, force);
+    await writeFileSet(dir, files, force);
     // Python's print() of a string that already ends in "\n": stdout ends with a blank line.
     ctx.io.out(`${output}\n`);
   },

@@ -1,4 +1,5 @@
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { deleteCluster } from '../api/resources';
 import { deleteEach } from './shared/delete-each';
 import { waitOptions, waitSettings } from '../wait/options';
@@ -7,17 +8,14 @@ import { clusterTarget } from '../wait/targets';
 
 export const clusterDelete: CommandModule = {
   name: 'cluster-delete',
+  pathArgs: { cluster: IDENTIFIER.cluster },
   help: 'Delete specified cluster.',
   positionals: [{ dest: 'cluster', metavar: '<cluster>', nargs: '+', help: 'ID or name of the (cluster)s to delete.' }],
   // Beyond the reference (docs/wait.md); hidden from the reference's help.
   options: waitOptions(false, 'the clusters are deleted'),
   async run(ctx, args) {
     const wait = waitSettings(args);
-    const accepted: string[] = [];
-    await deleteEach(ctx, 'cluster', args.cluster as string[], async (id) => {
-      await deleteCluster(ctx.client, id);
-      accepted.push(id);
-    });
+    const accepted = await deleteEach(ctx, 'cluster', args.cluster as string[], (id) => deleteCluster(ctx.client, id));
     if (wait && !(await waitForEach(ctx, accepted.map((id) => clusterTarget(ctx.client, id, id, 'delete')), wait))) ctx.exitCode = 1;
   },
 };

@@ -4,6 +4,7 @@
  * magnum shell's per-item lines (a failure does not stop the loop; exit 1 at the end).
  */
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { deleteNodegroup } from '../api/resources';
 import { deleteEach } from './shared/delete-each';
 import { waitOptions, waitSettings } from '../wait/options';
@@ -12,6 +13,7 @@ import { nodegroupTarget } from '../wait/targets';
 
 export const nodegroupDelete: CommandModule = {
   name: 'nodegroup-delete',
+  pathArgs: { cluster: IDENTIFIER.cluster, nodegroup: IDENTIFIER.nodegroup },
   help: 'Delete a nodegroup.',
   extension: true,
   positionals: [
@@ -22,11 +24,7 @@ export const nodegroupDelete: CommandModule = {
   async run(ctx, args) {
     const wait = waitSettings(args);
     const cluster = args.cluster as string;
-    const accepted: string[] = [];
-    await deleteEach(ctx, 'nodegroup', args.nodegroup as string[], async (id) => {
-      await deleteNodegroup(ctx.client, cluster, id);
-      accepted.push(id);
-    });
+    const accepted = await deleteEach(ctx, 'nodegroup', args.nodegroup as string[], (id) => deleteNodegroup(ctx.client, cluster, id));
     if (wait && !(await waitForEach(ctx, accepted.map((id) => nodegroupTarget(ctx.client, cluster, id, id, 'delete')), wait))) {
       ctx.exitCode = 1;
     }

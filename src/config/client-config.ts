@@ -10,6 +10,7 @@
  */
 import { homedir } from 'node:os';
 import type { ProxySettings, TlsOptions } from '../http/transport';
+import { DEFAULT_API_TIMEOUT_MS } from '../http/transport';
 import { proxySettingsFromEnv } from '../http/proxy';
 import { CommandError } from '../errors';
 import type { SearchPlaces } from './cloud-files';
@@ -51,6 +52,11 @@ export interface ClientConfig {
   serviceType: string;
   endpointOverride?: string;
   apiVersion: string;
+  /**
+   * --os-api-timeout / OS_API_TIMEOUT / clouds.yaml api_timeout, as given (seconds);
+   * checked by apiTimeoutMs when a command needs the network, so help never fails on it.
+   */
+  apiTimeout?: string;
   /** TLS material and the proxies taken from the environment. */
   tls: TlsOptions;
   cache: boolean;
@@ -163,6 +169,7 @@ function buildClientConfig(flags: Record<string, unknown>, env: Env, cloud: Clou
     serviceType: pick('service_type') ?? 'container-infra',
     endpointOverride: pick('os_endpoint_override', 'OS_ENDPOINT_OVERRIDE') ?? pick('bypass_url', 'BYPASS_URL') ?? cloud?.endpointOverride,
     apiVersion: pick('magnum_api_version', 'MAGNUM_API_VERSION') ?? cloud?.apiVersion ?? 'latest',
+    apiTimeout: pick('os_api_timeout', 'OS_API_TIMEOUT') ?? cloud?.apiTimeout,
     tls: {
       // requests' own fallbacks when no bundle is configured (`keystoneauth1/session.py Session.request, requests`).
       caFile: expandUser(caFile ?? envValue(env, 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE'), env),
@@ -226,6 +233,23 @@ export function usesTokenEndpoint(config: ClientConfig): boolean {
 }
 
 export { ensureAuthInfo } from './auth-checks';
+
+/**
+ * The total deadline of each request in ms (docs/configuration.md, Timeouts): the
+ * configured seconds (a positive number, fractions allowed, as openstacksdk's float), or
+ * DEFAULT_API_TIMEOUT_MS.
+ */
+export function apiTimeoutMs(config: Pick<ClientConfig, 'apiTimeout'>): number {
+  if (config.apiTimeout === undefined) return DEFAULT_API_TIMEOUT_MS;
+  const text = config.apiTimeout.trim();
+  const seconds = /^(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : NaN;
+  if (!(seconds > 0) || !Number.isFinite(seconds)) {
+    throw new CommandError(
+      `Invalid API timeout '${config.apiTimeout}' (--os-api-timeout, OS_API_TIMEOUT or api_timeout): a positive number of seconds is expected`,
+    );
+  }
+  return Math.ceil(seconds * 1000);
+}
 
 const VERSION_FORMAT = /^(latest|\d+(\.\d+)?)$/;
 

@@ -28,6 +28,8 @@ export interface CloudLayer {
   interface?: string;
   endpointOverride?: string;
   apiVersion?: string;
+  /** openstacksdk's api_timeout, in seconds (config/defaults.py; cloud_region.py passes it to the session). */
+  apiTimeout?: string;
   cacert?: string;
   cert?: string;
   key?: string;
@@ -216,6 +218,7 @@ export function loadCloud(name: string, places: SearchPlaces, requestedRegion?: 
     interface: serviceValue(cloud, 'interface'),
     endpointOverride: serviceValue(cloud, 'endpoint_override'),
     apiVersion: serviceValue(cloud, 'api_version'),
+    apiTimeout: scalar(cloud.api_timeout),
     // A string `verify:` is a CA bundle path to requests (`keystoneauth1/session.py Session.request, requests`).
     cacert: scalar(cloud.cacert) ?? (typeof cloud.verify === 'string' && !/^(true|false)$/i.test(cloud.verify) ? cloud.verify : undefined),
     cert: scalar(cloud.cert),

@@ -96,6 +96,10 @@ export const GLOBAL_OPTIONS: OptionSpec[] = [
   // so the main help stays the reference's; docs/configuration.md documents them.
   { flags: ['--os-cert'], dest: 'os_cert', metavar: '<certificate>' },
   { flags: ['--os-key'], dest: 'os_key', metavar: '<key>' },
+  // openstacksdk's api_timeout as a flag (docs/configuration.md, Timeouts). Hidden like
+  // --os-cert, and never an abbreviation, so the reference's `--os-a…` prefixes keep
+  // meaning --os-auth-url.
+  { flags: ['--os-api-timeout'], dest: 'os_api_timeout', metavar: '<seconds>', exactOnly: true },
 ];
 
 export const MAIN_DESCRIPTION = 'Command-line interface to the OpenStack Magnum API.';

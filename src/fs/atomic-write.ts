@@ -22,27 +22,41 @@ import { basename, dirname, join } from 'node:path';
  * open mode is filtered by the umask. On any failure the temp file is removed
  * and the error rethrown; an existing target is then left untouched.
  */
+/**
+ * Creates `path`, which must not exist (O_EXCL), with exactly `mode` (chmod'ed after open
+ * because the open mode is filtered by the umask), writes `data` and fsyncs it.
+ */
+export function writeNewFile(path: string, data: string | Buffer, mode: number): void {
+  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
+  try {
+    fchmodSync(fd, mode);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let offset = 0;
+    while (offset < bytes.length) {
+      offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    }
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Write `data` to `path` via `.<name>.<random>.tmp` in the same directory
+ * (same filesystem, so rename(2) is atomic), fsync'd, then renamed over the
+ * target, with exactly `mode`. On any failure the temp file is removed
+ * and the error rethrown; an existing target is then left untouched.
+ */
 export function writeFileAtomic(path: string, data: string | Buffer, mode: number): void {
   const tempPath = join(dirname(path), `.${basename(path)}.${process.pid.toString(36)}${Math.random().toString(36).slice(2, 10)}.tmp`);
-  const fd = openSync(tempPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode);
   try {
-    try {
-      fchmodSync(fd, mode);
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      let offset = 0;
-      while (offset < bytes.length) {
-        offset += writeSync(fd, bytes, offset, bytes.length - offset);
-      }
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeNewFile(tempPath, data, mode);
     renameSync(tempPath, path);
   } catch (error) {
     try {
       unlinkSync(tempPath);
     } catch {
-      // already gone or never renamed away; the original error is what matters
+      // already gone or never created; the original error is what matters
     }
     throw error;
   }

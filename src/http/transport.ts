@@ -11,7 +11,7 @@ export interface ProxySettings {
   noProxy?: string;
 }
 
-/** What a transport needs besides the request: TLS material and proxies. */
+/** What a transport needs besides the request: TLS material, proxies and deadlines. */
 export interface TlsOptions {
   /** PEM bundle replacing the default trust store (--os-cacert). */
   caFile?: string;
@@ -21,13 +21,24 @@ export interface TlsOptions {
   /** --insecure: do not verify the server certificate. */
   insecure?: boolean;
   proxy?: ProxySettings;
+  /**
+   * The total deadline of one request in ms (--os-api-timeout): connect, TLS, proxy
+   * tunnel, sending and the whole reply. Default DEFAULT_API_TIMEOUT_MS.
+   */
+  timeoutMs?: number;
 }
+
+/** 120 s; why, in docs/configuration.md (Timeouts). */
+export const DEFAULT_API_TIMEOUT_MS = 120_000;
+/** The connection (TCP + TLS + proxy CONNECT) must be up within this, or the total deadline when shorter. */
+export const CONNECT_TIMEOUT_MS = 30_000;
 
 export interface HttpRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
   body?: string;
+  /** Overrides the transport's total deadline for this request. */
   timeoutMs?: number;
 }
 
@@ -40,15 +51,21 @@ export interface HttpResponse {
 
 export interface Transport {
   send(request: HttpRequest): Promise<HttpResponse>;
+  /** Closes the idle kept-alive connections at the end of a run. */
+  close?(): void;
 }
 
-/** A request that never got an HTTP answer (refused, DNS, TLS, timeout). */
+/**
+ * A request that never got a complete HTTP answer (refused, reset, DNS, TLS, timeout).
+ * `reset` is a connection dropped by the peer (ECONNRESET, a reply cut short): the one
+ * kind an idempotent request may be retried on (src/http/retry.ts).
+ */
 export class TransportError extends Error {
   override name = 'TransportError';
   constructor(
     message: string,
     readonly url: string,
-    readonly kind: 'connect' | 'tls' | 'timeout' | 'dns' | 'other',
+    readonly kind: 'connect' | 'reset' | 'tls' | 'timeout' | 'dns' | 'other',
   ) {
     super(message);
   }

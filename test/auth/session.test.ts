@@ -110,4 +110,15 @@ describe('a 401 from Magnum', () => {
     await expect(c.request('GET', '/clusters')).rejects.toThrow(/^Unauthorized \(HTTP 401\)/);
     expect([posts() - p, magnumCalls() - m]).toEqual([2, 2]);
   });
+
+  it('re-authenticates once for requests sent together with the same revoked token', async () => {
+    const s = session();
+    const c = client(s);
+    const revoked = await s.token();
+    cloud.state.tokens.delete(revoked);
+    const [p, m] = [posts(), magnumCalls()];
+    const bodies = (await Promise.all([1, 2, 3].map(() => c.request('GET', '/clusters')))) as { clusters: unknown[] }[];
+    expect(bodies.map((b) => b.clusters.length)).toEqual([1, 1, 1]);
+    expect([posts() - p, magnumCalls() - m]).toEqual([1, 6]);
+  });
 });

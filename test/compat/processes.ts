@@ -5,7 +5,7 @@
  * leaks in, so pyenv, a developer's clouds.yaml or MAGNUM_* settings cannot change
  * either side's behaviour.
  */
-import { runProcess as runChild } from '../support/run-process';
+import { runProcess as runChild, type ProcessRunOptions } from '../support/run-process';
 import { existsSync, mkdtempSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -59,6 +59,8 @@ export interface RunOptions {
   env: Env;
   stdin?: string;
   timeoutMs?: number;
+  /** Called with the child once started (tests that signal it). */
+  onSpawn?: ProcessRunOptions['onSpawn'];
 }
 
 /** Runs a program to completion; never rejects for a non-zero exit. */

@@ -1,6 +1,6 @@
 // TLS end to end (`keystoneauth1/session.py Session`): the built CLI against the fake cloud behind
 // loopback HTTPS fronts with a throwaway CA.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeCloud, type FakeCloud } from '../support/fake-cloud';
@@ -38,6 +38,10 @@ function magnum(front: HttpsCloud, args: string[], env: Record<string, string> =
 }
 
 const names = (r: RunCliResult): string[] => r.stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| uuid')).map((l) => l.split('|')[2].trim());
+// urllib3's InsecureRequestWarning as the reference prints it, minus Python's `<file>:<line>: ` prefix and source line.
+const INSECURE_WARNING =
+  "InsecureRequestWarning: Unverified HTTPS request is being made to host '127.0.0.1'. Adding certificate verification is strongly advised. " +
+  'See: https://urllib3.readthedocs.io/en/1.26.x/advanced-usage.html#ssl-warnings\n';
 const SSL_ERROR = (url: string): RegExp => new RegExp(`^ERROR: SSL exception connecting to ${url.replace(/[.]/g, '\\.')}: [^\\n]+\\n$`);
 
 describe('server verification', () => {
@@ -88,6 +92,17 @@ describe('server verification', () => {
   });
 });
 
+describe('CA bundle', () => {
+  it('is an error naming the file when it holds no certificate (not "self-signed certificate")', async () => {
+    const garbage = join(pki.dir, 'garbage-ca.pem');
+    writeFileSync(garbage, 'this is not a certificate\n');
+    const before = cloud.requests.length;
+    const r = await magnum(https, ['cluster-list'], { OS_CACERT: garbage });
+    expect(r).toEqual({ stdout: '', stderr: `ERROR: The TLS CA certificate bundle ${garbage} holds no PEM certificate\n`, code: 1 });
+    expect(cloud.requests.length).toBe(before);
+  });
+});
+
 describe('no verification', () => {
   it.each([
     ['--insecure', ['--insecure'], {}],
@@ -96,7 +111,8 @@ describe('no verification', () => {
     ['--insecure beats a wrong CA', ['--insecure'], { OS_CACERT: pki?.otherCaFile ?? '' }],
   ])('%s', async (_name, flags, env) => {
     const r = await magnum(https, [...flags, 'cluster-list'], env as Record<string, string>);
-    expect([r.code, r.stderr, names(r)]).toEqual([0, '', ['over-tls']]);
+    // One warning, though keystone and magnum were both reached: they share the host.
+    expect([r.code, r.stderr, names(r)]).toEqual([0, INSECURE_WARNING, ['over-tls']]);
   });
 
   it('OS_INSECURE=1 is not true (get_boolean)', async () => {
@@ -113,7 +129,7 @@ describe('no verification', () => {
       `clouds:\n  tls:\n    verify: false\n    auth: {auth_url: "${https.authUrlV3}", username: demo, password: secret, project_name: demo, user_domain_name: Default, project_domain_name: Default}\n`,
     );
     const r = await runCli(['--os-cloud', 'tls', 'cluster-list'], { env: { OS_CLIENT_CONFIG_FILE: file, HOME: home } });
-    expect([r.code, r.stderr, names(r)]).toEqual([0, '', ['over-tls']]);
+    expect([r.code, r.stderr, names(r)]).toEqual([0, INSECURE_WARNING, ['over-tls']]);
   });
 });
 
@@ -147,6 +163,35 @@ describe('client certificates', () => {
     );
     const r = await runCli(['cluster-list'], { env: { OS_CLOUD: 'mtls', OS_CLIENT_CONFIG_FILE: file } });
     expect([r.code, r.stderr, names(r)]).toEqual([0, '', ['over-mtls']]);
+  });
+
+  it('accepts one PEM holding both the certificate and its key (requests takes it as cert=<file>)', async () => {
+    const both = join(pki.dir, 'client-both.pem');
+    writeFileSync(both, readFileSync(pki.clientCertFile, 'utf8') + readFileSync(pki.clientKeyFile, 'utf8'));
+    const before = mtls.magnum.clientNames.length;
+    const r = await magnum(mtls, ['--os-cert', both, 'cluster-list'], { OS_CACERT: pki.caFile });
+    expect([r.code, r.stderr, names(r)]).toEqual([0, '', ['over-mtls']]);
+    expect(mtls.magnum.clientNames.slice(before)).toContain('magnum-client');
+  });
+
+  it('refuses a certificate without its key, before any request', async () => {
+    const before = mtlsCloud.requests.length;
+    const r = await magnum(mtls, ['--os-cert', pki.clientCertFile, 'cluster-list'], { OS_CACERT: pki.caFile });
+    expect(r).toEqual({
+      stdout: '',
+      stderr: `ERROR: The TLS client certificate file ${pki.clientCertFile} holds no private key: give its key with --os-key (or OS_KEY)\n`,
+      code: 1,
+    });
+    expect(mtlsCloud.requests.length).toBe(before);
+  });
+
+  it('refuses a key without a certificate', async () => {
+    const r = await magnum(mtls, ['cluster-list'], { OS_CACERT: pki.caFile, OS_KEY: pki.clientKeyFile });
+    expect(r).toEqual({
+      stdout: '',
+      stderr: `ERROR: A TLS client key (--os-key ${pki.clientKeyFile}) needs a client certificate (--os-cert)\n`,
+      code: 1,
+    });
   });
 
   it('explains a client key path that does not exist', async () => {

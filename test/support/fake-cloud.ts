@@ -43,6 +43,11 @@ export interface FakeCloud {
   seedTemplate(partial?: Partial<TemplateRecord>): TemplateRecord;
   seedCluster(partial?: ClusterSeed): ClusterRecord;
   seedNodegroup(cluster: ClusterRecord, partial?: Partial<NodegroupRecord>): NodegroupRecord;
+  /**
+   * A misbehaving Magnum for fault tests: when set, each Magnum request is first offered to
+   * it (method, path with query); a Reply it returns is sent instead of the fake's own.
+   */
+  magnumOverride: ((method: string, path: string) => Reply | undefined) | null;
   /** Issue a project-scoped token without going through keystone (for direct fetch tests). */
   issueToken(user?: 'demo' | 'admin'): string;
   close(): Promise<void>;
@@ -91,14 +96,15 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
   const cas = new FakeCas();
   const urls = { keystoneUrl: '', magnumUrl: '', prefix: identityPrefix };
   const keystone = await serve('keystone', requests, (m, u, h, b) => handleKeystone(state, urls, m, u, h, b));
-  const magnum = await serve('magnum', requests, (m, u, h, b) => handleMagnum(state, cas, urls.keystoneUrl, m, u, h, b));
+  const magnum = await serve('magnum', requests, (m, u, h, b) => cloud.magnumOverride?.(m, u.pathname + u.search) ?? handleMagnum(state, cas, urls.keystoneUrl, m, u, h, b));
   urls.keystoneUrl = `${baseOf(keystone)}${identityPrefix}`;
   urls.magnumUrl = `${baseOf(magnum)}/v1`;
   const close = (s: Server): Promise<void> => new Promise((resolve) => {
     s.close(() => resolve());
     s.closeAllConnections();
   });
-  return {
+  const cloud: FakeCloud = {
+    magnumOverride: null,
     keystoneUrl: urls.keystoneUrl,
     authUrlV3: `${urls.keystoneUrl}/v3`,
     magnumUrl: urls.magnumUrl,
@@ -129,4 +135,5 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
       await cas.close();
     },
   };
+  return cloud;
 }

@@ -1,6 +1,6 @@
 // Run the built CLI (bin/magnum → dist/magnum.cjs) as a child process with a clean
 // environment, for end-to-end tests against test/support/fake-cloud.ts.
-import { runProcess } from './run-process';
+import { runProcess, type ProcessRunOptions } from './run-process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,8 @@ export interface RunCliOptions {
   input?: string;
   /** Kill the child after this long (default 15000 ms); `code` is then null. */
   timeoutMs?: number;
+  /** Called with the child once started (tests that signal it). */
+  onSpawn?: ProcessRunOptions['onSpawn'];
 }
 
 export interface RunCliResult {
@@ -44,6 +46,7 @@ export async function runCli(args: string[], opts: RunCliOptions = {}): Promise<
       env,
       stdin: opts.input,
       timeoutMs: opts.timeoutMs ?? 15000,
+      onSpawn: opts.onSpawn,
     });
     return { stdout: run.stdout, stderr: run.stderr, code: run.code };
   } finally {

@@ -1,6 +1,6 @@
 // Runs a program to completion and collects its output: the one child-process runner
 // behind runCli (hermetic suite) and the compatibility/acceptance harness.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface ProcessRunOptions {
   cwd: string;
@@ -9,6 +9,8 @@ export interface ProcessRunOptions {
   stdin?: string;
   /** Kill the child (SIGKILL) after this long. */
   timeoutMs: number;
+  /** Called with the child once started (tests that signal it). */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 export interface ProcessRun {
@@ -25,6 +27,7 @@ export function runProcess(file: string, args: readonly string[], opts: ProcessR
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { cwd: opts.cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    opts.onSpawn?.(child);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
