@@ -117,7 +117,9 @@ describe('cluster-config --use-keystone and --output-certs', () => {
     expect(readdirSync(cwd).sort()).toEqual(['ca.pem', 'config']);
     const text = readFileSync(join(cwd, 'config'), 'utf8');
     expect(text).toContain('current-context: openstackuser@kubernetes\n');
-    expect(text).toContain('      command: /bin/bash\n');
+    // This CLI as its own credential plugin (docs/kubectl-plugin.md), not the reference's bash + $OS_TOKEN.
+    expect(text).toContain(`      command: ${process.execPath}\n`);
+    expect(text).toContain('      - exec-credential\n');
     const config = parse(text);
     expect(Buffer.from(config.clusters[0].cluster['certificate-authority-data'], 'base64').toString()).toBe(readFileSync(join(cwd, 'ca.pem'), 'utf8'));
     // No client certificate was asked for.
@@ -128,7 +130,9 @@ describe('cluster-config --use-keystone and --output-certs', () => {
     const file = join(tmp(), 'config');
     const r = await f.magnum(['cluster-config', 'kube-b', '--use-keystone', '--merge'], { env: { KUBECONFIG: file } });
     expect(r.stderr).toBe(`Added context "kube-b" (cluster "kube-b", user "kube-b-keystone") in ${file}; it is now the current context.\n`);
-    expect(parse(readFileSync(file, 'utf8')).users[0].user.exec.command).toBe('/bin/bash');
+    const exec = parse(readFileSync(file, 'utf8')).users[0].user.exec;
+    expect(exec.apiVersion).toBe('client.authentication.k8s.io/v1');
+    expect(exec.args).toContain('exec-credential');
   });
 
   it('--output-certs changes nothing without --merge: the pem files are written anyway, as the reference does', async () => {
