@@ -45,13 +45,15 @@ export class KeystoneSession implements Session {
     private readonly keystone: KeystoneOptions,
     private readonly now: () => number,
     private readonly cache?: TokenCache,
+    /** A token with less life left than this is replaced (exec-credential asks for more). */
+    private readonly minLifeMs = MIN_TOKEN_LIFE_MS,
   ) {}
 
   private fresh(info: TokenInfo | null): info is TokenInfo {
     if (!info) return false;
     if (!info.expiresAt) return true;
     const expires = Date.parse(info.expiresAt);
-    return Number.isFinite(expires) && expires - this.now() > MIN_TOKEN_LIFE_MS;
+    return Number.isFinite(expires) && expires - this.now() > this.minLifeMs;
   }
 
   /** The token and its catalog, authenticating (or reading the cache) when needed. */

@@ -16,7 +16,8 @@ import type { Resource } from '../api/resources';
 import { CommandError } from '../errors';
 import { generateClientKeyAndCsr } from '../certs/csr';
 import { type PlannedFile, prepareDirectory, refuseExisting, writeFileSet } from '../fs/file-set';
-import { renderCertKubeconfig, renderKeystoneKubeconfig, renderNoTlsKubeconfig } from '../kube/kubeconfig';
+import { renderCertKubeconfig, renderNoTlsKubeconfig } from '../kube/kubeconfig';
+import { currentProcessFacts, renderExecKubeconfig, selfInvocation } from '../kube/exec-credential';
 import { mergeIntoKubeconfigFile } from '../kube/kubeconfig-file';
 import { waitOptions, waitSettings } from '../wait/options';
 import { waitUntilDone } from '../wait/poll';
@@ -142,7 +143,11 @@ export const clusterConfig: CommandModule = {
       const clusterName = String(cluster.name);
       const kubeconfig =
         caOnly !== undefined
-          ? renderKeystoneKubeconfig({ clusterName, server, caPem: caOnly })
+          ? renderExecKubeconfig(
+              { clusterName, server, caPem: caOnly },
+              // kubectl runs this CLI again (docs/kubectl-plugin.md), with the cloud chosen now.
+              { self: selfInvocation(currentProcessFacts(), (p) => resolve(ctx.cwd, p)), cloud: ctx.config.cloud, clusterUuid: String(cluster.uuid) },
+            )
           : creds
             ? renderCertKubeconfig({ clusterName, server, ...creds })
             : renderNoTlsKubeconfig({ clusterName, server });

@@ -60,7 +60,7 @@ export function renderNoTlsKubeconfig({ clusterName, server }: NoTlsKubeconfigIn
  * The part of `magnumclient/common/utils.py _config_cluster_kubernetes` (TLS, with or without --use-keystone) before the user entry: the cluster with its CA, one
  * context for `user` named `contextName`, and that context made current.
  */
-function tlsKubeconfigHead(clusterName: string, server: string | null, caPem: string, user: string, contextName: string): string[] {
+export function tlsKubeconfigHead(clusterName: string, server: string | null, caPem: string, user: string, contextName: string): string[] {
   return [
     'apiVersion: v1',
     'clusters:',

@@ -1,15 +1,15 @@
 // cluster-config's options beyond the reference, through the built CLI against the fake
 // cloud: --merge into the user's kubeconfig, --output-certs, --use-keystone.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useFakeCloud } from '../support/cli-fixture';
-import { DEV_ROW, HAVE_KUBECTL, NO_KUBECTL, PROD_ROW, TWO_CONTEXTS, kubectlContexts } from './merge-fixtures';
+import { DEV_ROW, itWithKubectl, PROD_ROW, TWO_CONTEXTS, kubectlContexts } from './merge-fixtures';
+import { tempDir } from '../support/temp';
 
 const f = useFakeCloud();
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'magnum-merge-cli-'));
+const tmp = (): string => tempDir('magnum-merge-cli-');
 const mode = (p: string): number => statSync(p).mode & 0o777;
 
 type Named = { name: string } & Record<string, unknown>;
@@ -53,7 +53,7 @@ describe('cluster-config --merge', () => {
     expect(parse(readFileSync(file, 'utf8'))['current-context']).toBe('kube-b');
   });
 
-  it.skipIf(!HAVE_KUBECTL)(`kubectl config get-contexts lists the two old contexts and ours${NO_KUBECTL}`, async () => {
+  itWithKubectl(`kubectl config get-contexts lists the two old contexts and ours`, async () => {
     const file = join(tmp(), 'config');
     writeFileSync(file, TWO_CONTEXTS);
     expect((await f.magnum(['cluster-config', 'kube-a', '--merge'], { env: { KUBECONFIG: file } })).code).toBe(0);
@@ -117,7 +117,9 @@ describe('cluster-config --use-keystone and --output-certs', () => {
     expect(readdirSync(cwd).sort()).toEqual(['ca.pem', 'config']);
     const text = readFileSync(join(cwd, 'config'), 'utf8');
     expect(text).toContain('current-context: openstackuser@kubernetes\n');
-    expect(text).toContain('      command: /bin/bash\n');
+    // This CLI as its own credential plugin (docs/kubectl-plugin.md), not the reference's bash + $OS_TOKEN.
+    expect(text).toContain(`      command: ${process.execPath}\n`);
+    expect(text).toContain('      - exec-credential\n');
     const config = parse(text);
     expect(Buffer.from(config.clusters[0].cluster['certificate-authority-data'], 'base64').toString()).toBe(readFileSync(join(cwd, 'ca.pem'), 'utf8'));
     // No client certificate was asked for.
@@ -128,7 +130,9 @@ describe('cluster-config --use-keystone and --output-certs', () => {
     const file = join(tmp(), 'config');
     const r = await f.magnum(['cluster-config', 'kube-b', '--use-keystone', '--merge'], { env: { KUBECONFIG: file } });
     expect(r.stderr).toBe(`Added context "kube-b" (cluster "kube-b", user "kube-b-keystone") in ${file}; it is now the current context.\n`);
-    expect(parse(readFileSync(file, 'utf8')).users[0].user.exec.command).toBe('/bin/bash');
+    const exec = parse(readFileSync(file, 'utf8')).users[0].user.exec;
+    expect(exec.apiVersion).toBe('client.authentication.k8s.io/v1');
+    expect(exec.args).toContain('exec-credential');
   });
 
   it('--output-certs changes nothing without --merge: the pem files are written anyway, as the reference does', async () => {
