@@ -243,14 +243,28 @@ export function main(): void {
     },
     exitCode: 0,
   };
-  // A closed pipe (`magnum cluster-list | head -1`) is not an error.
+  // Output that cannot be written is a failure, as in any Unix tool (`magnum cluster-list >
+  // /dev/full` exits 1 with a message; the reference exits 1 too). A closed pipe
+  // (`magnum cluster-list | head -1`) is not: it ends quietly. stdout and stderr are
+  // synchronous on Linux for files, pipes and terminals, so exiting here loses nothing
+  // already written.
+  let writeFailed = false;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    writeFailed = true;
+    process.stderr.write(`ERROR: Cannot write to standard output: ${err.message}\n`);
+    process.exit(1);
+  });
+  process.stderr.on('error', (err: NodeJS.ErrnoException) => {
+    // Nowhere left to say it: the exit code has to.
+    if (err.code === 'EPIPE') return;
+    writeFailed = true;
+    process.exitCode = 1;
   });
   run(process.argv.slice(2), ctx)
     .then(
       (code) => {
-        process.exitCode = code;
+        process.exitCode = writeFailed ? 1 : code;
       },
       (err) => {
         process.stderr.write(`ERROR: ${err instanceof Error ? err.message : String(err)}\n`);
