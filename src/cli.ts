@@ -216,6 +216,25 @@ function report(e: unknown, ctx: Context, debug: boolean, width: number): number
   return 1;
 }
 
+/**
+ * Runs `cleanup` on SIGINT/SIGTERM, then dies of the same signal (the handler is removed
+ * first, so re-raising it takes the default action): the parent sees a death by SIGINT,
+ * and a shell reports 130, as for any Unix tool interrupted with Ctrl-C.
+ */
+function dieOfSignalAfter(cleanup: () => void): () => void {
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  const unregister = (): void => {
+    for (const signal of signals) process.removeListener(signal, handler);
+  };
+  function handler(signal: NodeJS.Signals): void {
+    unregister();
+    cleanup();
+    process.kill(process.pid, signal);
+  }
+  for (const signal of signals) process.on(signal, handler);
+  return unregister;
+}
+
 /** The process entry point used by bin/magnum. */
 export function main(): void {
   // Closed when the run ends, so kept-alive sockets never delay the exit.
@@ -241,6 +260,7 @@ export function main(): void {
       interactive: require('node:tty').isatty(0) as boolean,
       secret: async (prompt) => (await import('./auth/tty-prompt')).askHidden(prompt),
     },
+    signals: { onInterrupt: dieOfSignalAfter },
     exitCode: 0,
   };
   // Output that cannot be written is a failure, as in any Unix tool (`magnum cluster-list >
