@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useFakeCloud } from '../support/cli-fixture';
 import { cliPath, openrcEnv } from '../support/run-cli';
+import { itNeeds } from '../support/tools';
 
 const TMUX = '/usr/bin/tmux';
 const HAVE_TMUX = spawnSync(TMUX, ['-V'], { stdio: 'ignore' }).status === 0;
-const NO_TMUX = HAVE_TMUX ? '' : ` [skipped: ${TMUX} is not installed]`;
+const itWithTmux = itNeeds(HAVE_TMUX, `${TMUX} is not installed (apt-get install -y tmux)`);
 const SOCKET = `magnum-progress-${process.pid}`;
 const WIDTH = 100;
 
@@ -73,7 +74,7 @@ async function inPane(
 const lines = (frame: string): string[] => frame.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
 
 describe('the --wait progress line in a terminal', () => {
-  it.skipIf(!HAVE_TMUX)(`updates one line while waiting and leaves nothing behind${NO_TMUX}`, async () => {
+  itWithTmux(`updates one line while waiting and leaves nothing behind`, async () => {
     f.cloud.seedTemplate({ name: 'kubernetes' });
     const frames = await inPane('tty', ['cluster-create', 'slow-tty', '--cluster-template', 'kubernetes', '--node-count', '2', '--wait']);
     const waiting = frames.filter((frame) => frame.includes('Waiting for cluster'));
@@ -90,7 +91,7 @@ describe('the --wait progress line in a terminal', () => {
     expect(last).toEqual([progress[0], 'EXIT=0']);
   });
 
-  it.skipIf(!HAVE_TMUX)(`is blanked on Ctrl-C, and the process dies of SIGINT (exit status 130)${NO_TMUX}`, async () => {
+  itWithTmux(`is blanked on Ctrl-C, and the process dies of SIGINT (exit status 130)`, async () => {
     if (!f.cloud.state.templates.some((t) => t.name === 'kubernetes')) f.cloud.seedTemplate({ name: 'kubernetes' });
     const frames = await inPane(
       'interrupt',
@@ -104,7 +105,7 @@ describe('the --wait progress line in a terminal', () => {
     expect(lines(frames.at(-1) ?? '')).toEqual([expect.stringMatching(/^Request to create cluster .* has been accepted\.$/), 'EXIT=130']);
   });
 
-  it.skipIf(!HAVE_TMUX)(`is not shown on a terminal when $CI is set${NO_TMUX}`, async () => {
+  itWithTmux(`is not shown on a terminal when $CI is set`, async () => {
     const frames = await inPane('ci', ['cluster-create', 'slow-ci', '--cluster-template', 'kubernetes', '--wait'], { CI: 'true' });
     expect(frames.some((frame) => frame.includes('Waiting'))).toBe(false);
     expect(lines(frames.at(-1) ?? '')).toEqual([expect.stringMatching(/^Request to create cluster .* has been accepted\.$/), 'EXIT=0']);
