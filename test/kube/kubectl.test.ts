@@ -2,21 +2,20 @@
 // hermetically: the fake cloud's cluster CA signs the server certificate through our
 // ca-sign, the cluster's api_address points at the server, and kubectl uses the
 // kubeconfigs cluster-config writes. Needs /usr/bin/kubectl (CI installs it).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useFakeCloud } from '../support/cli-fixture';
-import { startApiForCluster, type KubeApi } from '../support/kube-api';
+import { KUBECTL, kubectlMissing, startApiForCluster, type KubeApi } from '../support/kube-api';
 import { openrcEnv } from '../support/run-cli';
 import { runProcess } from '../support/run-process';
 import type { ClusterRecord } from '../support/fake-cloud';
 
-const KUBECTL = '/usr/bin/kubectl';
-const HAVE_KUBECTL = spawnSync(KUBECTL, ['version', '--client'], { stdio: 'ignore' }).status === 0;
-if (!HAVE_KUBECTL && process.env.CI === 'true') throw new Error(`CI=true but ${KUBECTL} is not installed`);
-const NO_KUBECTL = HAVE_KUBECTL ? '' : ` [skipped: ${KUBECTL} is not installed]`;
+const MISSING = kubectlMissing();
+const HAVE_KUBECTL = MISSING === undefined;
+if (MISSING && process.env.CI === 'true') throw new Error(`CI=true but ${MISSING}`);
+const NO_KUBECTL = HAVE_KUBECTL ? '' : ` [skipped: ${MISSING}]`;
 
 const f = useFakeCloud();
 const root = mkdtempSync(join(tmpdir(), 'magnum-kubectl-'));
