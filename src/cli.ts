@@ -173,6 +173,11 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
       }
     }
 
+    if (subcommand.pathArgs) {
+      const { checkPathArgs } = await import('./api/identifiers');
+      checkPathArgs(subcommand.pathArgs, parsed.values);
+    }
+
     const debugLog = debug ? (line: string) => ctx.io.err(`DEBUG ${line}\n`) : undefined;
     let client: MagnumClient | undefined;
     if (subcommand.needsClient !== false) {

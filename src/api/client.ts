@@ -9,6 +9,8 @@ import { exchange } from '../http/exchange';
 import { connectionFailure, describeNonJson, invalidResponse, jsonObjectReply } from '../http/failures';
 import { apiErrorFromResponse } from './errors';
 import { CommandError } from '../errors';
+import { pathSegment, type IdentifierKind } from './identifiers';
+import { collectionPage, type Reply } from './reply-shape';
 
 export interface Session {
   /** A valid token; may authenticate or refresh. */
@@ -29,9 +31,13 @@ export interface MagnumClientOptions {
   clock?: Pick<Clock, 'now' | 'sleep'>;
 }
 
-/** Percent-encodes one path segment (names with spaces or non-ASCII work; the reference crashes). */
-export function seg(value: string): string {
-  return encodeURIComponent(value);
+/**
+ * One path segment from a user's (or a reply's) identifier: `.`, `..`, empty, whitespace-only
+ * and `/`-holding values are refused, the rest percent-encoded (src/api/identifiers.ts).
+ * Every path the API layer builds goes through here, so no caller can forget.
+ */
+export function seg(value: string, what: IdentifierKind): string {
+  return pathSegment(value, what);
 }
 
 /**
@@ -89,9 +95,15 @@ export class MagnumClient {
    * URL and status, so no command ever renders it. A write with no body gives null.
    */
   async request(method: string, path: string, body?: unknown): Promise<Record<string, unknown> | null> {
+    return (await this.reply(method, path, body)).data;
+  }
+
+  /** The same with the URL and status, for the per-command shape checks (src/api/reply-shape.ts). */
+  async reply(method: string, path: string, body?: unknown): Promise<Reply> {
     const res = await this.send(method, path, body, false);
-    if (method !== 'GET' && (res.body === '' || res.status === 204)) return null;
-    return jsonObjectReply(this.url(path), res);
+    const url = this.url(path);
+    if (method !== 'GET' && (res.body === '' || res.status === 204)) return { url, status: res.status, data: null };
+    return { url, status: res.status, data: jsonObjectReply(url, res) };
   }
 
   private async send(method: string, path: string, body: unknown, retried: boolean): Promise<HttpResponse> {
@@ -169,15 +181,13 @@ export class MagnumClient {
     const items: Record<string, unknown>[] = [];
     let next: string | undefined = path;
     while (next) {
-      const body = (await this.request('GET', next)) as Record<string, unknown> | null;
-      const page = body && Array.isArray(body[key]) ? (body[key] as Record<string, unknown>[]) : [];
+      const { items: page, next: link } = collectionPage(await this.reply('GET', next), key);
       if (limit === undefined || limit === null) return page.filter((x) => x && Object.keys(x).length > 0);
       for (const item of page) {
         items.push(item);
         if (limit !== 0 && items.length >= limit) return items;
       }
-      const link = body?.next;
-      if (typeof link !== 'string' || link === '') break;
+      if (link === undefined) break;
       const u = new URL(link, 'http://placeholder');
       next = u.pathname + u.search;
     }

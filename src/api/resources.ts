@@ -1,11 +1,23 @@
 /**
  * Magnum resources: the paths and bodies python-magnumclient's managers use
- * (`magnumclient/v1/*_shell.py`, `magnumclient/osc/v1`), with identifiers percent-encoded.
+ * (`magnumclient/v1/*_shell.py`, `magnumclient/osc/v1`), with identifiers checked and
+ * percent-encoded (seg(), src/api/identifiers.ts), and each reply checked for the fields
+ * the commands read (src/api/reply-shape.ts): the return types below are those views.
  */
 import type { MagnumClient } from './client';
 import { commonFilters, seg } from './client';
+import { IDENTIFIER } from './identifiers';
+import { objectReply, withStrings } from './reply-shape';
 
 export type Resource = Record<string, unknown>;
+/** A resource the code goes on with by its UUID (create replies, and the GETs whose uuid is used). */
+export type Identified = Resource & { uuid: string };
+/** A cluster: its uuid (ca-*, resize, --wait) and template (cluster-show --long, cluster-config). */
+export type ClusterView = Identified & { cluster_template_id: string };
+/** A certificate: the PEM that ca-show and ca-sign print. */
+export type CertificateView = Resource & { pem: string };
+
+const { cluster: CLUSTER, clusterTemplate: TEMPLATE, nodegroup: NODEGROUP, projectId: PROJECT, quotaResource: QUOTA_RESOURCE } = IDENTIFIER;
 
 export interface ListFilters {
   limit?: number | null;
@@ -25,75 +37,75 @@ function collectionPath(collection: string, filters: string[], detail = false): 
 export function listClusterTemplates(c: MagnumClient, f: ListFilters & { detail?: boolean }): Promise<Resource[]> {
   return c.list(collectionPath('clustertemplates', commonFilters(f), f.detail), 'clustertemplates', f.limit);
 }
-export async function getClusterTemplate(c: MagnumClient, id: string): Promise<Resource> {
-  return (await c.request('GET', `/clustertemplates/${seg(id)}`)) as Resource;
+export async function getClusterTemplate(c: MagnumClient, id: string): Promise<Identified> {
+  return withStrings(await c.reply('GET', `/clustertemplates/${seg(id, TEMPLATE)}`), ['uuid']);
 }
-export async function createClusterTemplate(c: MagnumClient, body: Resource): Promise<Resource> {
-  return (await c.request('POST', '/clustertemplates', body)) as Resource;
+export async function createClusterTemplate(c: MagnumClient, body: Resource): Promise<Identified> {
+  return withStrings(await c.reply('POST', '/clustertemplates', body), ['uuid']);
 }
 export async function deleteClusterTemplate(c: MagnumClient, id: string): Promise<void> {
-  await c.request('DELETE', `/clustertemplates/${seg(id)}`);
+  await c.request('DELETE', `/clustertemplates/${seg(id, TEMPLATE)}`);
 }
 export async function updateClusterTemplate(c: MagnumClient, id: string, patch: unknown[]): Promise<Resource> {
-  return (await c.request('PATCH', `/clustertemplates/${seg(id)}`, patch)) as Resource;
+  return objectReply(await c.reply('PATCH', `/clustertemplates/${seg(id, TEMPLATE)}`, patch));
 }
 
 // Clusters
 export function listClusters(c: MagnumClient, f: ListFilters): Promise<Resource[]> {
   return c.list(collectionPath('clusters', commonFilters(f)), 'clusters', f.limit);
 }
-export async function getCluster(c: MagnumClient, id: string): Promise<Resource> {
-  return (await c.request('GET', `/clusters/${seg(id)}`)) as Resource;
+export async function getCluster(c: MagnumClient, id: string): Promise<ClusterView> {
+  return withStrings(await c.reply('GET', `/clusters/${seg(id, CLUSTER)}`), ['uuid', 'cluster_template_id']);
 }
-export async function createCluster(c: MagnumClient, body: Resource): Promise<Resource> {
-  return (await c.request('POST', '/clusters', body)) as Resource;
+export async function createCluster(c: MagnumClient, body: Resource): Promise<Identified> {
+  return withStrings(await c.reply('POST', '/clusters', body), ['uuid']);
 }
 export async function deleteCluster(c: MagnumClient, id: string): Promise<void> {
-  await c.request('DELETE', `/clusters/${seg(id)}`);
+  await c.request('DELETE', `/clusters/${seg(id, CLUSTER)}`);
 }
 export async function updateCluster(c: MagnumClient, id: string, patch: unknown[], rollback = false): Promise<Resource | null> {
-  return (await c.request('PATCH', `/clusters/${seg(id)}${rollback ? '/?rollback=True' : ''}`, patch)) as Resource | null;
+  return (await c.request('PATCH', `/clusters/${seg(id, CLUSTER)}${rollback ? '/?rollback=True' : ''}`, patch)) as Resource | null;
 }
 export async function resizeCluster(c: MagnumClient, uuid: string, body: Resource): Promise<Resource | null> {
-  return (await c.request('POST', `/clusters/${seg(uuid)}/actions/resize`, body)) as Resource | null;
+  return (await c.request('POST', `/clusters/${seg(uuid, CLUSTER)}/actions/resize`, body)) as Resource | null;
 }
 export async function upgradeCluster(c: MagnumClient, uuid: string, body: Resource): Promise<Resource | null> {
-  return (await c.request('POST', `/clusters/${seg(uuid)}/actions/upgrade`, body)) as Resource | null;
+  return (await c.request('POST', `/clusters/${seg(uuid, CLUSTER)}/actions/upgrade`, body)) as Resource | null;
 }
 
 // Nodegroups (microversion >= 1.9)
 export function listNodegroups(c: MagnumClient, cluster: string, f: ListFilters & { role?: string | null }): Promise<Resource[]> {
   const filters = commonFilters(f);
   if (f.role != null) filters.push(`role=${encodeURIComponent(f.role)}`);
-  return c.list(collectionPath(`clusters/${seg(cluster)}/nodegroups`, filters), 'nodegroups', f.limit);
+  return c.list(collectionPath(`clusters/${seg(cluster, CLUSTER)}/nodegroups`, filters), 'nodegroups', f.limit);
 }
-export async function getNodegroup(c: MagnumClient, cluster: string, id: string): Promise<Resource> {
-  return (await c.request('GET', `/clusters/${seg(cluster)}/nodegroups/${seg(id)}`)) as Resource;
+export async function getNodegroup(c: MagnumClient, cluster: string, id: string): Promise<Identified> {
+  return withStrings(await c.reply('GET', `/clusters/${seg(cluster, CLUSTER)}/nodegroups/${seg(id, NODEGROUP)}`), ['uuid']);
 }
-export async function createNodegroup(c: MagnumClient, cluster: string, body: Resource): Promise<Resource> {
-  return (await c.request('POST', `/clusters/${seg(cluster)}/nodegroups/`, body)) as Resource;
+export async function createNodegroup(c: MagnumClient, cluster: string, body: Resource): Promise<Identified> {
+  return withStrings(await c.reply('POST', `/clusters/${seg(cluster, CLUSTER)}/nodegroups/`, body), ['uuid']);
 }
 export async function deleteNodegroup(c: MagnumClient, cluster: string, id: string): Promise<void> {
-  await c.request('DELETE', `/clusters/${seg(cluster)}/nodegroups/${seg(id)}`);
+  await c.request('DELETE', `/clusters/${seg(cluster, CLUSTER)}/nodegroups/${seg(id, NODEGROUP)}`);
 }
 export async function updateNodegroup(c: MagnumClient, cluster: string, id: string, patch: unknown[]): Promise<Resource | null> {
-  return (await c.request('PATCH', `/clusters/${seg(cluster)}/nodegroups/${seg(id)}`, patch)) as Resource | null;
+  return (await c.request('PATCH', `/clusters/${seg(cluster, CLUSTER)}/nodegroups/${seg(id, NODEGROUP)}`, patch)) as Resource | null;
 }
 
 // Certificates
-export async function getCaCertificate(c: MagnumClient, clusterUuid: string): Promise<Resource> {
-  return (await c.request('GET', `/certificates/${seg(clusterUuid)}`)) as Resource;
+export async function getCaCertificate(c: MagnumClient, clusterUuid: string): Promise<CertificateView> {
+  return withStrings(await c.reply('GET', `/certificates/${seg(clusterUuid, CLUSTER)}`), ['pem']);
 }
-export async function signCertificate(c: MagnumClient, clusterUuid: string, csr: string): Promise<Resource> {
-  return (await c.request('POST', '/certificates', { cluster_uuid: clusterUuid, csr })) as Resource;
+export async function signCertificate(c: MagnumClient, clusterUuid: string, csr: string): Promise<CertificateView> {
+  return withStrings(await c.reply('POST', '/certificates', { cluster_uuid: clusterUuid, csr }), ['pem']);
 }
 export async function rotateCa(c: MagnumClient, clusterUuid: string): Promise<void> {
-  await c.request('PATCH', `/certificates/${seg(clusterUuid)}`);
+  await c.request('PATCH', `/certificates/${seg(clusterUuid, CLUSTER)}`);
 }
 
 // Credentials (microversion >= 1.12)
 export async function rotateCredentials(c: MagnumClient, cluster: string): Promise<Resource | null> {
-  return (await c.request('PATCH', `/credentials/${seg(cluster)}`)) as Resource | null;
+  return (await c.request('PATCH', `/credentials/${seg(cluster, CLUSTER)}`)) as Resource | null;
 }
 
 // Quotas (no `/` before `?` here, `magnumclient/v1/quotas_shell.py`)
@@ -102,22 +114,25 @@ export function listQuotas(c: MagnumClient, f: ListFilters & { allTenants?: bool
   if (f.allTenants) filters.push('all_tenants=True');
   return c.list(`/quotas${filters.length ? `?${filters.join('&')}` : ''}`, 'quotas', f.limit);
 }
+function quotaPath(projectId: string, resource: string): string {
+  return `/quotas/${seg(projectId, PROJECT)}/${seg(resource, QUOTA_RESOURCE)}`;
+}
 export async function getQuota(c: MagnumClient, projectId: string, resource: string): Promise<Resource> {
-  return (await c.request('GET', `/quotas/${seg(projectId)}/${seg(resource)}`)) as Resource;
+  return objectReply(await c.reply('GET', quotaPath(projectId, resource)));
 }
 export async function createQuota(c: MagnumClient, body: Resource): Promise<Resource> {
-  return (await c.request('POST', '/quotas', body)) as Resource;
+  return objectReply(await c.reply('POST', '/quotas', body));
 }
 export async function updateQuota(c: MagnumClient, projectId: string, resource: string, body: Resource): Promise<Resource> {
-  return (await c.request('PATCH', `/quotas/${seg(projectId)}/${seg(resource)}`, body)) as Resource;
+  return objectReply(await c.reply('PATCH', quotaPath(projectId, resource), body));
 }
 export async function deleteQuota(c: MagnumClient, projectId: string, resource: string): Promise<void> {
-  await c.request('DELETE', `/quotas/${seg(projectId)}/${seg(resource)}`);
+  await c.request('DELETE', quotaPath(projectId, resource));
 }
 
 // Stats and services
 export async function getStats(c: MagnumClient, projectId?: string | null): Promise<Resource> {
-  return (await c.request('GET', projectId ? `/stats?project_id=${encodeURIComponent(projectId)}` : '/stats')) as Resource;
+  return objectReply(await c.reply('GET', projectId ? `/stats?project_id=${encodeURIComponent(projectId)}` : '/stats'));
 }
 export function listServices(c: MagnumClient): Promise<Resource[]> {
   return c.list('/mservices', 'mservices');

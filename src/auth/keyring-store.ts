@@ -1,47 +1,101 @@
 /**
  * The OS keyring (Secret Service, macOS Keychain, Windows Credential Manager) through
- * the optional @napi-rs/keyring, loaded only when the token cache is on
- * (docs/dependencies.md, keytar). On Linux without a D-Bus session there is no Secret
- * Service to reach, so the keyring is skipped at once; the entry is pinned to the
- * Secret Service so that the kernel keyutils store (in-memory, per login session) is
- * never used by accident. Every call is bounded by KEYRING_TIMEOUT_MS.
+ * the optional @napi-rs/keyring, used only when the token cache is on (docs/configuration.md,
+ * Token cache). On Linux without a D-Bus session there is no Secret Service to reach, so
+ * the keyring is skipped at once; the entry is pinned to the Secret Service so that the
+ * kernel keyutils store (in-memory, per login session) is never used by accident.
+ *
+ * Every call runs in a child process that is killed after KEYRING_TIMEOUT_MS. In-process
+ * it could not be bounded: with a session bus that accepts the connection and never
+ * answers, the module blocks the main thread inside the native call, so no timer
+ * (and no AbortSignal) ever fires and every command hangs. A child costs ~40 ms per call,
+ * paid only by those who turned the cache on and have a keyring; a keyring that failed
+ * once is not asked again in the run (token-cache-factory.ts).
  */
 import type { CredentialStore } from '../context';
 
 export const KEYRING_SERVICE = 'magnum';
 export const KEYRING_TIMEOUT_MS = 1500;
 
-interface AsyncEntryLike {
-  getPassword(signal?: AbortSignal): Promise<string | null>;
-  setPassword(password: string, signal?: AbortSignal): Promise<void>;
-  deletePassword(signal?: AbortSignal): Promise<boolean>;
-}
-
-interface KeyringModule {
-  AsyncEntry: new (service: string, account: string, options?: { linux?: { store?: string } }) => AsyncEntryLike;
-}
-
-/** Rejects on any failure, or after `ms` without keeping the process alive. */
-function bounded<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new Error(`keyring did not answer within ${ms} ms`));
-    }, ms);
-    timer.unref();
-  });
-  // A pinned store that is missing throws in the constructor: make that a rejection too.
-  const attempt = Promise.resolve().then(() => work(controller.signal));
-  return Promise.race([attempt, timeout]).finally(() => clearTimeout(timer));
-}
-
-function loadModule(): KeyringModule | undefined {
+/**
+ * Runs in the child: `node -e CHILD_SCRIPT <module> <op> <service> <account>`, the secret
+ * to store on stdin (never in argv, which other users can read), one JSON line out.
+ */
+const CHILD_SCRIPT = `
+const [mod, op, service, account] = process.argv.slice(1);
+let input = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (d) => { input += d; });
+process.stdin.on('end', () => {
+  let out;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('@napi-rs/keyring') as Partial<KeyringModule>;
-    return typeof mod.AsyncEntry === 'function' ? (mod as KeyringModule) : undefined;
+    const { Entry } = require(mod);
+    const entry = new Entry(service, account, { linux: { store: 'secret-service' } });
+    const result = op === 'get' ? entry.getPassword() : op === 'set' ? (entry.setPassword(input), null) : entry.deletePassword();
+    out = { ok: true, result: result === undefined ? null : result };
+  } catch (e) {
+    out = { ok: false, error: String((e && e.message) || e) };
+  }
+  process.stdout.write(JSON.stringify(out));
+});
+`;
+
+type Operation = 'get' | 'set' | 'delete';
+
+/** One keyring call in a child process; rejects on any failure, or after `timeoutMs`. */
+function callInChild(
+  modulePath: string,
+  op: Operation,
+  account: string,
+  value: string,
+  env: Record<string, string | undefined>,
+  timeoutMs: number,
+): Promise<unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { spawn } = require('node:child_process') as typeof import('node:child_process');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', CHILD_SCRIPT, modulePath, op, KEYRING_SERVICE, account], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+      env: env as NodeJS.ProcessEnv,
+    });
+    let out = '';
+    let settled = false;
+    const finish = (err: Error | null, result?: unknown): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (err) {
+        child.kill('SIGKILL');
+        reject(err);
+      } else resolve(result);
+    };
+    const timer = setTimeout(() => finish(new Error(`keyring did not answer within ${timeoutMs} ms`)), timeoutMs);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => {
+      out += d;
+    });
+    child.on('error', (e) => finish(e));
+    child.on('close', () => {
+      let reply: { ok?: boolean; result?: unknown; error?: string };
+      try {
+        reply = JSON.parse(out);
+      } catch {
+        return finish(new Error('keyring helper gave no answer'));
+      }
+      if (reply.ok) finish(null, reply.result);
+      else finish(new Error(reply.error ?? 'keyring error'));
+    });
+    child.stdin.on('error', () => {
+      /* a child that died early is reported by 'close' */
+    });
+    child.stdin.end(value);
+  });
+}
+
+/** The installed @napi-rs/keyring, or undefined (it is optional). */
+function locateModule(): string | undefined {
+  try {
+    return require.resolve('@napi-rs/keyring');
   } catch {
     return undefined;
   }
@@ -51,18 +105,23 @@ function loadModule(): KeyringModule | undefined {
 export function openKeyring(
   env: Record<string, string | undefined>,
   platform: NodeJS.Platform = process.platform,
-  load: () => KeyringModule | undefined = loadModule,
+  locate: () => string | undefined = locateModule,
   timeoutMs = KEYRING_TIMEOUT_MS,
 ): CredentialStore | undefined {
   if (platform !== 'darwin' && platform !== 'win32' && !env.DBUS_SESSION_BUS_ADDRESS) return undefined;
-  const mod = load();
-  if (!mod) return undefined;
-  const entry = (account: string): AsyncEntryLike => new mod.AsyncEntry(KEYRING_SERVICE, account, { linux: { store: 'secret-service' } });
+  const modulePath = locate();
+  if (!modulePath) return undefined;
+  const call = (op: Operation, key: string, value = ''): Promise<unknown> => callInChild(modulePath, op, key, value, env, timeoutMs);
   return {
-    get: (key) => bounded((signal) => entry(key).getPassword(signal), timeoutMs),
-    set: (key, value) => bounded((signal) => entry(key).setPassword(value, signal), timeoutMs),
+    get: async (key) => {
+      const result = await call('get', key);
+      return typeof result === 'string' ? result : null;
+    },
+    set: async (key, value) => {
+      await call('set', key, value);
+    },
     delete: async (key) => {
-      await bounded((signal) => entry(key).deletePassword(signal), timeoutMs);
+      await call('delete', key);
     },
   };
 }

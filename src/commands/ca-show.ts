@@ -1,10 +1,11 @@
 import type { CommandModule } from './types';
 import { getCaCertificate } from '../api/resources';
 import { resolveDeprecatedPositional } from './shared/name-args';
-import { pemLine, targetClusterUuid } from './shared/cluster-target';
+import { CLUSTER_OR_MISSING, pemLine, targetClusterUuid } from './shared/cluster-target';
 
 export const caShow: CommandModule = {
   name: 'ca-show',
+  pathArgs: { positional_cluster: CLUSTER_OR_MISSING, cluster: CLUSTER_OR_MISSING },
   help: 'Show details about the CA certificate for a cluster.',
   positionals: [{ dest: 'positional_cluster', metavar: '<cluster>', nargs: '?', help: 'ID or name of the cluster.' }],
   options: [

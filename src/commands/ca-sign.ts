@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { CommandModule } from './types';
 import { signCertificate } from '../api/resources';
 import { CommandError } from '../errors';
-import { pemLine, targetClusterUuid } from './shared/cluster-target';
+import { CLUSTER_OR_MISSING, pemLine, targetClusterUuid } from './shared/cluster-target';
 
 const CSR_HEADER = /-----BEGIN (NEW )?CERTIFICATE REQUEST-----/;
 
@@ -17,6 +17,7 @@ function isFile(path: string): boolean {
 
 export const caSign: CommandModule = {
   name: 'ca-sign',
+  pathArgs: { cluster: CLUSTER_OR_MISSING },
   help: 'Generate the CA certificate for a cluster.',
   options: [
     { flags: ['--csr'], dest: 'csr', metavar: '<csr>', help: 'File path of the csr file to send to Magnum to get signed.' },

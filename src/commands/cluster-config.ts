@@ -10,6 +10,7 @@
  */
 import { resolve, join } from 'node:path';
 import type { CommandContext, CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { getCaCertificate, getCluster, getClusterTemplate, signCertificate } from '../api/resources';
 import type { Resource } from '../api/resources';
 import { CommandError } from '../errors';
@@ -127,6 +128,7 @@ const EXTENSION_OPTIONS = [
 
 export const clusterConfig: CommandModule = {
   name: 'cluster-config',
+  pathArgs: { cluster: IDENTIFIER.cluster },
   help:
     'Configure native client to access cluster. You can source the output of this command to get the native client ' +
     'of the corresponding COE configured to access the cluster. Example: eval $(magnum cluster-config <cluster-name>).',

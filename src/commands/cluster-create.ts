@@ -1,5 +1,7 @@
 import type { OptionSpec, ParsedValues } from '../argparse/spec';
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
+import { ApiError } from '../api/errors';
 import { CommandError } from '../errors';
 import { createCluster, getClusterTemplate } from '../api/resources';
 import type { Resource } from '../api/resources';
@@ -69,6 +71,7 @@ function coeCreateFields(args: ParsedValues): Resource {
 
 export const clusterCreate: CommandModule = {
   name: 'cluster-create',
+  pathArgs: { cluster_template: IDENTIFIER.clusterTemplate },
   help: 'Create a cluster.',
   positionals: [{ dest: 'positional_name', metavar: '<name>', nargs: '?', help: 'Name of the cluster to create.' }],
   options: [
@@ -132,9 +135,12 @@ export const clusterCreate: CommandModule = {
     let uuid: string;
     try {
       const created = await createCluster(ctx.client, body);
-      uuid = String(created.uuid);
+      uuid = created.uuid;
       ctx.io.out(`Request to create cluster ${uuid} has been accepted.\n`);
     } catch (e) {
+      // Only the server's refusal is the reference's failure line: a timeout or a 2xx we
+      // cannot read is no refusal (the cluster may well exist), so that is `ERROR:` instead.
+      if (!(e instanceof ApiError)) throw e;
       // Same line as the reference, but a failure exits 1 so scripts can see it.
       ctx.io.out(`Create for cluster ${name ?? 'None'} failed: ${(e as Error).message}\n`);
       ctx.exitCode = 1;

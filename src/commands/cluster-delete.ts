@@ -1,4 +1,5 @@
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { deleteCluster } from '../api/resources';
 import { deleteEach } from './shared/delete-each';
 import { waitOptions, waitSettings } from '../wait/options';
@@ -7,6 +8,7 @@ import { clusterTarget } from '../wait/targets';
 
 export const clusterDelete: CommandModule = {
   name: 'cluster-delete',
+  pathArgs: { cluster: IDENTIFIER.cluster },
   help: 'Delete specified cluster.',
   positionals: [{ dest: 'cluster', metavar: '<cluster>', nargs: '+', help: 'ID or name of the (cluster)s to delete.' }],
   // Beyond the reference (docs/wait.md); hidden from the reference's help.

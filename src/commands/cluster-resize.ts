@@ -4,6 +4,7 @@
  * /v1/clusters/<uuid>/actions/resize (microversion >= 1.7; --nodegroup >= 1.9).
  */
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { resizeCluster } from '../api/resources';
 import type { Resource } from '../api/resources';
 import { waitOptions } from '../wait/options';
@@ -11,6 +12,7 @@ import { runClusterAction } from './shared/cluster-action';
 
 export const clusterResize: CommandModule = {
   name: 'cluster-resize',
+  pathArgs: { cluster: IDENTIFIER.cluster },
   help: 'Resize a cluster.',
   extension: true,
   positionals: [

@@ -1,9 +1,11 @@
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { deleteClusterTemplate } from '../api/resources';
 import { deleteEach } from './shared/delete-each';
 
 export const clusterTemplateDelete: CommandModule = {
   name: 'cluster-template-delete',
+  pathArgs: { cluster_templates: IDENTIFIER.clusterTemplate },
   help: 'Delete specified cluster template.',
   positionals: [
     { dest: 'cluster_templates', metavar: '<cluster_templates>', nargs: '+', help: 'ID or name of the (cluster template)s to delete.' },

@@ -1,8 +1,10 @@
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { getClusterTemplate, withoutLinks } from '../api/resources';
 
 export const clusterTemplateShow: CommandModule = {
   name: 'cluster-template-show',
+  pathArgs: { cluster_template: IDENTIFIER.clusterTemplate },
   output: 'show',
   help: 'Show details about the given cluster template.',
   positionals: [{ dest: 'cluster_template', metavar: '<cluster_template>', help: 'ID or name of the cluster template to show.' }],

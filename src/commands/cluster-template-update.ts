@@ -1,4 +1,5 @@
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { updateClusterTemplate, withoutLinks } from '../api/resources';
 import { argsArrayToPatch } from './shared/patch';
 import { ATTRIBUTES_POSITIONAL, OP_POSITIONAL } from './shared/update-args';
@@ -8,6 +9,7 @@ const NAMED_FLAGS = ['--hidden', '--visible'];
 
 export const clusterTemplateUpdate: CommandModule = {
   name: 'cluster-template-update',
+  pathArgs: { cluster_template: IDENTIFIER.clusterTemplate },
   output: 'show',
   help: 'Updates one or more cluster template attributes.',
   positionals: [

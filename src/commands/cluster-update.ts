@@ -1,5 +1,6 @@
 import type { ParsedValues } from '../argparse/spec';
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { getCluster, updateCluster } from '../api/resources';
 import { ApiError } from '../api/errors';
 import { CommandError } from '../errors';
@@ -30,6 +31,7 @@ function namedFlagsPatch(args: ParsedValues): PatchOp[] {
 
 export const clusterUpdate: CommandModule = {
   name: 'cluster-update',
+  pathArgs: { cluster: IDENTIFIER.cluster },
   help: 'Update information about the given cluster.',
   positionals: [
     { dest: 'cluster', metavar: '<cluster>', help: 'UUID or name of cluster' },

@@ -5,6 +5,7 @@
  * given, name or UUID; the server resolves it.
  */
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { upgradeCluster } from '../api/resources';
 import type { Resource } from '../api/resources';
 import { waitOptions } from '../wait/options';
@@ -12,6 +13,7 @@ import { runClusterAction } from './shared/cluster-action';
 
 export const clusterUpgrade: CommandModule = {
   name: 'cluster-upgrade',
+  pathArgs: { cluster: IDENTIFIER.cluster },
   help: 'Upgrade a cluster.',
   extension: true,
   positionals: [

@@ -5,6 +5,7 @@
  * with the cluster's UUID; --wait then waits until the cluster is not *_IN_PROGRESS.
  */
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { rotateCredentials } from '../api/resources';
 import { waitOptions, waitSettings } from '../wait/options';
 import { waitUntilDone } from '../wait/poll';
@@ -14,6 +15,7 @@ export const CREDENTIALS_VERSION = '1.12';
 
 export const credentialRotate: CommandModule = {
   name: 'credential-rotate',
+  pathArgs: { cluster: IDENTIFIER.cluster },
   help: 'Rotate the credentials for the cluster using the current user account.',
   extension: true,
   positionals: [{ dest: 'cluster', metavar: '<cluster>', help: 'ID or name of the cluster.' }],

@@ -4,6 +4,7 @@
  * microversion >= 1.9 (1.14 for --node-labels/--node-taints). The flavor and image are sent as given; the server resolves them.
  */
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { createNodegroup } from '../api/resources';
 import type { Resource } from '../api/resources';
 import { handleLabels, handleTaints } from './shared/labels';
@@ -15,6 +16,7 @@ import { nodegroupTarget } from '../wait/targets';
 
 export const nodegroupCreate: CommandModule = {
   name: 'nodegroup-create',
+  pathArgs: { cluster: IDENTIFIER.cluster },
   help: 'Create a nodegroup.',
   extension: true,
   positionals: [
@@ -87,7 +89,7 @@ export const nodegroupCreate: CommandModule = {
     await requireNodeFieldsVersion(ctx.client, args);
     const cluster = args.cluster as string;
     const created = await createNodegroup(ctx.client, cluster, body);
-    const uuid = String(created.uuid);
+    const uuid = created.uuid;
     ctx.io.out(`Request to create nodegroup ${uuid} has been accepted.\n`);
     if (wait) await waitUntilDone(ctx, nodegroupTarget(ctx.client, cluster, uuid, String(args.name), 'create'), wait);
   },

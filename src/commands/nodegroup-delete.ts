@@ -4,6 +4,7 @@
  * magnum shell's per-item lines (a failure does not stop the loop; exit 1 at the end).
  */
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { deleteNodegroup } from '../api/resources';
 import { deleteEach } from './shared/delete-each';
 import { waitOptions, waitSettings } from '../wait/options';
@@ -12,6 +13,7 @@ import { nodegroupTarget } from '../wait/targets';
 
 export const nodegroupDelete: CommandModule = {
   name: 'nodegroup-delete',
+  pathArgs: { cluster: IDENTIFIER.cluster, nodegroup: IDENTIFIER.nodegroup },
   help: 'Delete a nodegroup.',
   extension: true,
   positionals: [

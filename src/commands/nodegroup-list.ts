@@ -4,6 +4,7 @@
  * magnum print_list table (server order, `-` for None).
  */
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { listNodegroups } from '../api/resources';
 import { limitOption, listFilters, markerOption, SORT_DIR, sortKeyOption } from './shared/list-options';
 
@@ -11,6 +12,7 @@ const COLUMNS = ['uuid', 'name', 'flavor_id', 'image_id', 'node_count', 'status'
 
 export const nodegroupList: CommandModule = {
   name: 'nodegroup-list',
+  pathArgs: { cluster: IDENTIFIER.cluster },
   output: 'list',
   help: 'Print a list of nodegroups of a cluster.',
   extension: true,

@@ -1,9 +1,11 @@
 /** nodegroup-show: GET /v1/clusters/<cluster>/nodegroups/<nodegroup>, shown like cluster-show (without links). */
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { getNodegroup, withoutLinks } from '../api/resources';
 
 export const nodegroupShow: CommandModule = {
   name: 'nodegroup-show',
+  pathArgs: { cluster: IDENTIFIER.cluster, nodegroup: IDENTIFIER.nodegroup },
   output: 'show',
   help: 'Show details about the given nodegroup.',
   extension: true,

@@ -6,6 +6,7 @@
  */
 import type { ParsedValues } from '../argparse/spec';
 import type { CommandModule } from './types';
+import { IDENTIFIER } from '../api/identifiers';
 import { getNodegroup, updateNodegroup } from '../api/resources';
 import { pyRepr } from '../output';
 import { argsArrayToPatch } from './shared/patch';
@@ -36,6 +37,7 @@ function namedFlagsPatch(args: ParsedValues): PatchOp[] {
 
 export const nodegroupUpdate: CommandModule = {
   name: 'nodegroup-update',
+  pathArgs: { cluster: IDENTIFIER.cluster, nodegroup: IDENTIFIER.nodegroup },
   help: 'Update information about the given nodegroup.',
   extension: true,
   positionals: [

@@ -1,10 +1,11 @@
 import type { CommandModule } from './types';
 import { deleteQuota } from '../api/resources';
 import { ApiError } from '../api/errors';
-import { quotaKeyOptions } from './shared/quota-options';
+import { QUOTA_PATH_ARGS, quotaKeyOptions } from './shared/quota-options';
 
 export const quotasDelete: CommandModule = {
   name: 'quotas-delete',
+  pathArgs: QUOTA_PATH_ARGS,
   help: 'Delete specified resource quota.',
   options: quotaKeyOptions('Project ID.', 'Resource name'),
   async run(ctx, args) {

@@ -1,9 +1,10 @@
 import type { CommandModule } from './types';
 import { getQuota } from '../api/resources';
-import { quotaKeyOptions } from './shared/quota-options';
+import { QUOTA_PATH_ARGS, quotaKeyOptions } from './shared/quota-options';
 
 export const quotasShow: CommandModule = {
   name: 'quotas-show',
+  pathArgs: QUOTA_PATH_ARGS,
   output: 'show',
   help: 'Show details about the given project resource quota.',
   options: quotaKeyOptions('Project ID.', 'Resource name'),

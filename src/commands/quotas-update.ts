@@ -1,9 +1,10 @@
 import type { CommandModule } from './types';
 import { updateQuota } from '../api/resources';
-import { HARD_LIMIT, quotaBody, quotaKeyOptions } from './shared/quota-options';
+import { QUOTA_PATH_ARGS, HARD_LIMIT, quotaBody, quotaKeyOptions } from './shared/quota-options';
 
 export const quotasUpdate: CommandModule = {
   name: 'quotas-update',
+  pathArgs: QUOTA_PATH_ARGS,
   output: 'show',
   help: 'Update information about the given project resource quota.',
   options: [...quotaKeyOptions('Project Id.', 'Resource name.'), HARD_LIMIT],

@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import type { MagnumClient } from '../api/client';
 import type { ClientConfig } from '../config/client-config';
 import type { Renderer } from '../output/render';
+import type { PathArg } from '../api/identifiers';
 
 export interface CommandContext extends Context {
   /** Present for commands that talk to Magnum (needsClient !== false). */
@@ -35,6 +36,12 @@ export interface CommandModule {
    * accept but keep out of their byte-identical help.
    */
   extension?: boolean;
+  /**
+   * The arguments (by dest) whose values go into a URL path, and what they name: src/cli.ts
+   * refuses `.`, `..`, empty, whitespace-only and `/`-holding values before any request
+   * (src/api/identifiers.ts; seg() checks again where the path is built).
+   */
+  pathArgs?: Readonly<Record<string, PathArg>>;
   /** 'list' or 'show' for commands whose result is a table; enables the machine-readable formats. */
   output?: 'list' | 'show';
   run(ctx: CommandContext, args: ParsedValues): Promise<void>;

@@ -1,6 +1,6 @@
 // The keyring-then-file logic of the token cache, with a scripted keyring standing in
 // for the OS one (none answers on this machine), and the keyring adapter's guards.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -108,60 +108,75 @@ describe('LayeredTokenCache', () => {
 });
 
 describe('openKeyring', () => {
-  const module = (behaviour: 'ok' | 'hang') => {
-    const opened: unknown[] = [];
-    const store = new Map<string, string>();
-    class AsyncEntry {
-      constructor(
-        readonly service: string,
-        readonly account: string,
-        options?: unknown,
-      ) {
-        opened.push([service, account, options]);
-      }
-      getPassword(): Promise<string | null> {
-        return behaviour === 'hang' ? new Promise(() => {}) : Promise.resolve(store.get(this.account) ?? null);
-      }
-      async setPassword(password: string): Promise<void> {
-        store.set(this.account, password);
-      }
-      async deletePassword(): Promise<boolean> {
-        return store.delete(this.account);
-      }
-    }
-    return { load: () => ({ AsyncEntry }), opened, store };
+  // Stand-ins for @napi-rs/keyring, as module files the keyring's child process loads:
+  // 'ok' keeps entries in a JSON file (and records how it was opened); 'block' blocks the
+  // thread inside the call, as the real module does on a session bus that never answers.
+  let modules: string;
+  beforeEach(() => {
+    modules = mkdtempSync(join(tmpdir(), 'magnum-keyring-fake-'));
+  });
+  afterEach(() => rmSync(modules, { recursive: true, force: true }));
+
+  const fakeModule = (behaviour: 'ok' | 'block'): { path: string; opened: () => unknown[]; store: () => Record<string, string> } => {
+    const path = join(modules, `${behaviour}.js`);
+    const state = join(modules, `${behaviour}.json`);
+    writeFileSync(
+      path,
+      `const fs = require('fs');
+const state = ${JSON.stringify(state)};
+const load = () => (fs.existsSync(state) ? JSON.parse(fs.readFileSync(state, 'utf8')) : { opened: [], store: {} });
+const save = (s) => fs.writeFileSync(state, JSON.stringify(s));
+class Entry {
+  constructor(service, account, options) {
+    const s = load(); s.opened.push([service, account, options]); save(s);
+    this.account = account;
+    ${behaviour === 'block' ? 'Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);' : ''}
+  }
+  getPassword() { const v = load().store[this.account]; return v === undefined ? null : v; }
+  setPassword(p) { const s = load(); s.store[this.account] = p; save(s); }
+  deletePassword() { const s = load(); const had = this.account in s.store; delete s.store[this.account]; save(s); return had; }
+}
+module.exports = { Entry };
+`,
+    );
+    const read = (): { opened: unknown[]; store: Record<string, string> } =>
+      existsSync(state) ? JSON.parse(readFileSync(state, 'utf8')) : { opened: [], store: {} };
+    return { path, opened: () => read().opened, store: () => read().store };
   };
 
-  it('skips the keyring at once on Linux without a D-Bus session, without loading the module', () => {
-    let loaded = false;
-    expect(openKeyring({}, 'linux', () => ((loaded = true), undefined))).toBeUndefined();
-    expect(loaded).toBe(false);
+  it('skips the keyring at once on Linux without a D-Bus session, without looking for the module', () => {
+    let looked = false;
+    expect(openKeyring({}, 'linux', () => ((looked = true), undefined))).toBeUndefined();
+    expect(looked).toBe(false);
   });
 
-  it('is undefined when @napi-rs/keyring cannot be loaded', () => {
+  it('is undefined when @napi-rs/keyring is not installed', () => {
     expect(openKeyring({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/x' }, 'linux', () => undefined)).toBeUndefined();
   });
 
-  it('talks to the Secret Service only (never keyutils), under service "magnum"', async () => {
-    const m = module('ok');
-    const store = openKeyring({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/x' }, 'linux', m.load);
+  it('talks to the Secret Service only (never keyutils), under service "magnum", the secret never in argv', async () => {
+    const m = fakeModule('ok');
+    const store = openKeyring({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/x' }, 'linux', () => m.path);
     await store?.set('k', 'v');
+    expect(m.store()).toEqual({ k: 'v' });
     expect(await store?.get('k')).toBe('v');
     await store?.delete('k');
     expect(await store?.get('k')).toBeNull();
-    expect(m.opened[0]).toEqual([KEYRING_SERVICE, 'k', { linux: { store: 'secret-service' } }]);
+    expect(m.opened()[0]).toEqual([KEYRING_SERVICE, 'k', { linux: { store: 'secret-service' } }]);
   });
 
   it('uses the platform keyring on macOS and Windows without D-Bus', () => {
-    expect(openKeyring({}, 'darwin', module('ok').load)).toBeDefined();
-    expect(openKeyring({}, 'win32', module('ok').load)).toBeDefined();
+    expect(openKeyring({}, 'darwin', () => '/some/module.js')).toBeDefined();
+    expect(openKeyring({}, 'win32', () => '/some/module.js')).toBeDefined();
   });
 
-  it('gives up on a keyring that does not answer in time', async () => {
-    const store = openKeyring({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/x' }, 'linux', module('hang').load, 50);
+  it('gives up on a keyring that blocks its thread, within the deadline', async () => {
+    const m = fakeModule('block');
+    const store = openKeyring({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/x' }, 'linux', () => m.path, 300);
     const started = Date.now();
-    await expect(store?.get('k')).rejects.toThrow('keyring did not answer within 50 ms');
-    expect(Date.now() - started).toBeLessThan(1000);
+    await expect(store?.get('k')).rejects.toThrow('keyring did not answer within 300 ms');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(m.opened()).toHaveLength(1);
   });
 
   it('loads the real module when one is installed (npm ci installs the optional dependency)', async () => {

@@ -53,6 +53,13 @@ describe('server verification', () => {
     expect(seen).toEqual(['keystone GET /v3', 'keystone POST /v3/auth/tokens', 'magnum GET /v1/clusters']);
   });
 
+  it('makes one TLS connection per host for the whole run (keep-alive, issue 13)', async () => {
+    const before = [https.keystone.clientNames.length, https.magnum.clientNames.length];
+    const r = await magnum(https, ['cluster-list'], { OS_CACERT: pki.caFile });
+    expect([r.code, names(r)]).toEqual([0, ['over-tls']]);
+    expect([https.keystone.clientNames.length - before[0], https.magnum.clientNames.length - before[1]]).toEqual([1, 1]);
+  });
+
   it('works with --os-cacert (a dead flag in the reference)', async () => {
     const r = await magnum(https, ['--os-cacert', pki.caFile, 'cluster-list']);
     expect([r.code, r.stderr, names(r)]).toEqual([0, '', ['over-tls']]);

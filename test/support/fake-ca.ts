@@ -15,6 +15,9 @@ export function openssl(args: string[], input?: string): Promise<string> {
       if (err) reject(new Error(`openssl ${args[0] ?? ''} failed: ${stderr || err.message}`));
       else resolve(stdout);
     });
+    // openssl may exit without reading stdin (most calls give it nothing): its failure, if
+    // any, is reported by the callback above, never as an unhandled EPIPE.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(input ?? '');
   });
 }

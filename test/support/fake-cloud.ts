@@ -45,6 +45,11 @@ export interface FakeCloud {
   seedTemplate(partial?: Partial<TemplateRecord>): TemplateRecord;
   seedCluster(partial?: ClusterSeed): ClusterRecord;
   seedNodegroup(cluster: ClusterRecord, partial?: Partial<NodegroupRecord>): NodegroupRecord;
+  /**
+   * A misbehaving Magnum for fault tests: when set, each Magnum request is first offered to
+   * it (method, path with query); a Reply it returns is sent instead of the fake's own.
+   */
+  magnumOverride: ((method: string, path: string) => Reply | undefined) | null;
   /** Issue a project-scoped token without going through keystone (for direct fetch tests). */
   issueToken(user?: 'demo' | 'admin'): string;
   close(): Promise<void>;
@@ -95,7 +100,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
   const keystone = await serve('keystone', requests, (m, u, h, b) => handleKeystone(state, urls, m, u, h, b));
   const magnum = await serve('magnum', requests, async (m, u, h, b) => {
     if (state.config.magnumDelayMs > 0) await new Promise((r) => setTimeout(r, state.config.magnumDelayMs));
-    return handleMagnum(state, cas, urls.keystoneUrl, m, u, h, b);
+    return cloud.magnumOverride?.(m, u.pathname + u.search) ?? handleMagnum(state, cas, urls.keystoneUrl, m, u, h, b);
   });
   urls.keystoneUrl = `${baseOf(keystone)}${identityPrefix}`;
   urls.magnumUrl = `${baseOf(magnum)}/v1`;
@@ -103,7 +108,8 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     s.close(() => resolve());
     s.closeAllConnections();
   });
-  return {
+  const cloud: FakeCloud = {
+    magnumOverride: null,
     keystoneUrl: urls.keystoneUrl,
     authUrlV3: `${urls.keystoneUrl}/v3`,
     magnumUrl: urls.magnumUrl,
@@ -134,4 +140,5 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
       await cas.close();
     },
   };
+  return cloud;
 }

@@ -17,12 +17,14 @@ function client(answers: (Resource | null | 400)[]): MagnumClient & { paths: str
       if (answer === 400) throw new ApiError(400, 'Invalid input for field/attribute master_count.', '');
       return answer;
     },
+    reply: async (method: string, path: string) => ({ url: path, status: 200, data: (await stub.request(method, path)) as Resource }),
   };
   return stub as unknown as MagnumClient & { paths: string[] };
 }
 
 const cluster = (status: string, extra: Resource = {}): Resource => ({
   uuid: 'u-1',
+  cluster_template_id: 't-1',
   name: 'k8s',
   status,
   status_reason: null,
@@ -132,7 +134,7 @@ describe('clusterTarget', () => {
   });
 
   it('rethrows errors other than 404', async () => {
-    const stub = { request: async () => Promise.reject(new ApiError(403, 'Forbidden', '')) } as unknown as MagnumClient;
+    const stub = { reply: async () => Promise.reject(new ApiError(403, 'Forbidden', '')) } as unknown as MagnumClient;
     await expect(clusterTarget(stub, 'k8s', 'k8s', 'create').observe()).rejects.toThrow('Forbidden');
   });
 });

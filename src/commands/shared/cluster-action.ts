@@ -20,8 +20,8 @@ export async function runClusterAction(
 ): Promise<void> {
   const wait = waitSettings(args);
   const name = String(args.cluster);
-  const cluster: Resource = await getCluster(ctx.client, name);
-  const uuid = String(cluster.uuid);
+  const cluster = await getCluster(ctx.client, name);
+  const uuid = cluster.uuid;
   await send(ctx.client, uuid);
   ctx.io.out(`Request to ${verb} cluster ${name} has been accepted.\n`);
   // The GET above is the snapshot that tells a settled status from this action's result.

@@ -1,5 +1,9 @@
 /** The --project-id/--resource/--hard-limit options of the quotas-* commands (`magnumclient/v1/quotas_shell.py`). */
 import type { OptionSpec } from '../../argparse/spec';
+import { IDENTIFIER } from '../../api/identifiers';
+
+/** The project and resource of quotas-show/update/delete are URL path segments. */
+export const QUOTA_PATH_ARGS = { project_id: IDENTIFIER.projectId, resource: IDENTIFIER.quotaResource } as const;
 
 /** The help texts differ between commands in capitalisation and final period, as in the reference. */
 export function quotaKeyOptions(projectHelp: string, resourceHelp: string): OptionSpec[] {
