@@ -88,11 +88,12 @@ async function fetchMaterial(
 async function mergeIntoUserKubeconfig(
   ctx: CommandContext,
   clusterName: string,
+  contextName: string,
   kubeconfig: string,
   keystone: boolean,
   pemFiles: () => Promise<void>,
 ): Promise<void> {
-  const names = { cluster: clusterName, user: `${clusterName}-${keystone ? 'keystone' : 'admin'}`, context: clusterName };
+  const names = { cluster: clusterName, user: `${clusterName}-${keystone ? 'keystone' : 'admin'}`, context: contextName };
   const merged = await mergeIntoKubeconfigFile(ctx, kubeconfig, names, pemFiles);
   ctx.io.err(
     `${merged.replaced ? 'Updated' : 'Added'} context "${names.context}" (cluster "${names.cluster}", user "${names.user}") ` +
@@ -123,6 +124,20 @@ const EXTENSION_OPTIONS = [
     addition: true,
     help: 'Add the cluster to $KUBECONFIG (or ~/.kube/config) and make it the current context.',
   },
+  {
+    flags: ['--context-name'],
+    dest: 'context_name',
+    metavar: '<name>',
+    addition: true,
+    help: 'Name of the kubeconfig context (default: the cluster name with --merge, else the reference\'s name).',
+  },
+  {
+    flags: ['--stdout'],
+    dest: 'stdout',
+    action: 'store_true' as const,
+    addition: true,
+    help: 'Print the kubeconfig on stdout instead of writing any file.',
+  },
   ...waitOptions(false, 'the cluster is ready (no longer in progress)'),
 ];
 
@@ -144,6 +159,15 @@ export const clusterConfig: CommandModule = {
     const merge = args.merge === true;
     const wait = waitSettings(args);
     const clusterIdent = args.cluster as string;
+    const toStdout = args.stdout === true;
+    const contextName = (args.context_name ?? undefined) as string | undefined;
+    if (contextName !== undefined && (contextName.trim() === '' || /[\x00-\x1f\x7f]/.test(contextName))) {
+      throw new CommandError(`--context-name must be a non-empty name on one line, not ${JSON.stringify(contextName)}.`);
+    }
+    for (const flag of ['merge', 'output_certs', 'force'] as const) {
+      if (toStdout && args[flag] === true) throw new CommandError(`--stdout writes no file: it cannot be used with --${flag.replace('_', '-')}.`);
+    }
+    if (toStdout && args.dir !== '.') throw new CommandError('--stdout writes no file: it cannot be used with --dir.');
     // --use-keystone needs no client key: kubectl authenticates with the user's token.
     const pendingKey = args.use_keystone === true ? undefined : inFlight(generateClientKeyAndCsrAsync());
     // A cluster still being created has no api_address and no certificates yet.
@@ -154,8 +178,8 @@ export const clusterConfig: CommandModule = {
     if (coe !== 'kubernetes' && coe !== 'swarm' && coe !== 'swarm-mode') {
       throw new CommandError(`Cluster ${String(cluster.name)} uses COE ${coe}, for which there is no client configuration.`);
     }
-    for (const flag of ['use_keystone', 'merge'] as const) {
-      if (args[flag] === true && coe !== 'kubernetes') {
+    for (const flag of ['use_keystone', 'merge', 'context_name', 'stdout'] as const) {
+      if (args[flag] != null && args[flag] !== false && coe !== 'kubernetes') {
         throw new CommandError(`--${flag.replace('_', '-')} applies to Kubernetes clusters only; cluster ${String(cluster.name)} uses ${coe}.`);
       }
     }
@@ -181,18 +205,26 @@ export const clusterConfig: CommandModule = {
     let output: string;
     if (coe === 'kubernetes') {
       const clusterName = String(cluster.name);
+      // --context-name names the standalone config's context too (not with --merge: there
+      // the incoming document's names are replaced by the merge's own).
+      const standaloneContext = merge ? undefined : contextName;
       const kubeconfig =
         caOnly !== undefined
-          ? renderKeystoneKubeconfig({ clusterName, server, caPem: caOnly })
+          ? renderKeystoneKubeconfig({ clusterName, server, caPem: caOnly, contextName: standaloneContext })
           : creds
-            ? renderCertKubeconfig({ clusterName, server, ...creds })
-            : renderNoTlsKubeconfig({ clusterName, server });
+            ? renderCertKubeconfig({ clusterName, server, ...creds, contextName: standaloneContext })
+            : renderNoTlsKubeconfig({ clusterName, server, contextName: standaloneContext });
+      if (toStdout) {
+        // For tools (a secrets manager, Terraform, CI): the document itself, nothing on disk.
+        ctx.io.out(kubeconfig);
+        return;
+      }
       if (merge) {
         if (files.length > 0) {
           prepareDirectory(dir);
           if (!force) refuseExisting(files);
         }
-        await mergeIntoUserKubeconfig(ctx, clusterName, kubeconfig, keystone, async () => {
+        await mergeIntoUserKubeconfig(ctx, clusterName, contextName ?? clusterName, kubeconfig, keystone, async () => {
           if (files.length > 0) await writeFileSet(dir, files, force);
         });
         // Nothing on stdout: the merged context is already current, and an export line
