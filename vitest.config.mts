@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'test/acceptance/**', 'test/compat/**'],
+    exclude: ['**/node_modules/**', 'test/acceptance/**', 'test/compat/**', 'test/install/**'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 20000,
   },

@@ -6,7 +6,7 @@
 function __magnum_takes_value --argument-names cmd opt
     switch $cmd
         case ''
-            contains -- $opt '--os-region-name' '--os-auth-url' '--os-user-id' '--os-username' '--os-user-domain-id' '--os-user-domain-name' '--os-project-id' '--os-project-name' '--os-tenant-id' '--os-tenant-name' '--os-project-domain-id' '--os-project-domain-name' '--os-token' '--os-password' '--service-type' '--service_type' '--endpoint-type' '--os-endpoint-type' '--os-interface' '--os-cloud' '--magnum-api-version' '--magnum_api_version' '--os-cacert' '--os-endpoint-override' '--bypass-url' '--bypass_url' '--profile' '--os-cert' '--os-key' '--os-api-timeout'
+            contains -- $opt '--os-region-name' '--os-auth-url' '--os-user-id' '--os-username' '--os-user-domain-id' '--os-user-domain-name' '--os-project-id' '--os-project-name' '--os-tenant-id' '--os-tenant-name' '--os-project-domain-id' '--os-project-domain-name' '--os-token' '--os-password' '--service-type' '--service_type' '--endpoint-type' '--os-endpoint-type' '--os-interface' '--os-cloud' '--magnum-api-version' '--magnum_api_version' '--os-cacert' '--os-endpoint-override' '--bypass-url' '--bypass_url' '--profile' '--os-cert' '--os-key' '--os-api-timeout' '--os-passcode'
         case 'ca-rotate'
             contains -- $opt '--cluster'
         case 'ca-show'
@@ -63,6 +63,8 @@ function __magnum_takes_value --argument-names cmd opt
             contains -- $opt '--min-nodes' '--max-nodes' '--node-labels' '--node-taints' '--wait-timeout'
         case 'credential-rotate'
             contains -- $opt '--wait-timeout'
+        case 'auth-status'
+            contains -- $opt '-f' '--format' '-c' '--column'
         case '*'
             return 1
     end
@@ -70,7 +72,7 @@ end
 
 # Keeps global option $argv[1] (and its value) when it is one that selects the cloud.
 function __magnum_forward
-    contains -- (string replace -r '=.*' '' -- $argv[1]) '--os-cache' '--os-region-name' '--os-auth-url' '--os-user-id' '--os-username' '--os-user-domain-id' '--os-user-domain-name' '--os-project-id' '--os-project-name' '--os-tenant-id' '--os-tenant-name' '--os-project-domain-id' '--os-project-domain-name' '--os-token' '--os-password' '--service-type' '--service_type' '--endpoint-type' '--os-endpoint-type' '--os-interface' '--os-cloud' '--magnum-api-version' '--magnum_api_version' '--os-cacert' '--os-endpoint-override' '--bypass-url' '--bypass_url' '--insecure' '--profile' '--os-cert' '--os-key' '--os-api-timeout'
+    contains -- (string replace -r '=.*' '' -- $argv[1]) '--os-cache' '--os-region-name' '--os-auth-url' '--os-user-id' '--os-username' '--os-user-domain-id' '--os-user-domain-name' '--os-project-id' '--os-project-name' '--os-tenant-id' '--os-tenant-name' '--os-project-domain-id' '--os-project-domain-name' '--os-token' '--os-password' '--service-type' '--service_type' '--endpoint-type' '--os-endpoint-type' '--os-interface' '--os-cloud' '--magnum-api-version' '--magnum_api_version' '--os-cacert' '--os-endpoint-override' '--bypass-url' '--bypass_url' '--insecure' '--profile' '--os-cert' '--os-key' '--os-api-timeout' '--os-passcode'
     and set -ga __magnum_forwarded $argv
 end
 
@@ -175,6 +177,8 @@ function __magnum_commands
     printf '%s\t%s\n' 'credential-rotate' 'Rotate the credentials for the cluster using the current user account'
     printf '%s\t%s\n' 'bash-completion' 'Prints arguments for bash-completion'
     printf '%s\t%s\n' 'help' 'Display help about this program or one of its subcommands'
+    printf '%s\t%s\n' 'completion' 'Print the shell completion script for bash, zsh or fish'
+    printf '%s\t%s\n' 'auth-status' 'Show which cloud, user and project this configuration logs in as, with the auth type, token expiry and token cache (never the token)'
 end
 
 complete -c magnum -e
@@ -212,6 +216,7 @@ complete -c magnum -n '__magnum_needs_command' -l 'profile' -x -d 'HMAC key to u
 complete -c magnum -n '__magnum_needs_command' -l 'os-cert' -x
 complete -c magnum -n '__magnum_needs_command' -l 'os-key' -x
 complete -c magnum -n '__magnum_needs_command' -l 'os-api-timeout' -x
+complete -c magnum -n '__magnum_needs_command' -l 'os-passcode' -x
 complete -c magnum -n '__magnum_using_command ca-rotate' -l 'cluster' -x -a '(__magnum_names clusters)' -d 'ID or name of the cluster'
 complete -c magnum -n '__magnum_using_command ca-rotate' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command ca-show' -l 'cluster' -x -a '(__magnum_names clusters)' -d 'ID or name of the cluster'
@@ -414,6 +419,10 @@ complete -c magnum -n '__magnum_using_command credential-rotate' -l 'wait-timeou
 complete -c magnum -n '__magnum_using_command credential-rotate' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command bash-completion' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command help' -s 'h' -l 'help' -d 'show this help message and exit'
+complete -c magnum -n '__magnum_using_command completion' -s 'h' -l 'help' -d 'show this help message and exit'
+complete -c magnum -n '__magnum_using_command auth-status' -s 'f' -l 'format' -x -a 'json shell table value yaml' -d 'the output format, defaults to table'
+complete -c magnum -n '__magnum_using_command auth-status' -s 'c' -l 'column' -x -d 'specify the column(s) to include, can be repeated to show multiple columns'
+complete -c magnum -n '__magnum_using_command auth-status' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_at_positional ca-show 0' -a '(__magnum_names clusters)'
 complete -c magnum -n '__magnum_at_positional cluster-config 0' -a '(__magnum_names clusters)'
 complete -c magnum -n '__magnum_at_positional cluster-delete 0 +' -a '(__magnum_names clusters)'
@@ -435,3 +444,4 @@ complete -c magnum -n '__magnum_at_positional nodegroup-update 0' -a '(__magnum_
 complete -c magnum -n '__magnum_at_positional nodegroup-update 2' -a 'add replace remove'
 complete -c magnum -n '__magnum_at_positional credential-rotate 0' -a '(__magnum_names clusters)'
 complete -c magnum -n '__magnum_at_positional help 0' -a '(__magnum_commands)'
+complete -c magnum -n '__magnum_at_positional completion 0' -a 'bash zsh fish'

@@ -33,7 +33,6 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: 'linked',
   external: ['@napi-rs/keyring'],
   plugins: [yamlAsSeparateBundle],
   logLevel: 'warning',
@@ -54,8 +53,9 @@ await build({
   logLevel: 'warning',
 });
 
-// Shell completion scripts, generated from the same command table (docs/completions.md):
-// the generator is bundled to a temporary file and run here, writing completions/*.
+// Shell completion scripts and the man page, generated from the same command table
+// (docs/completions.md):
+// the generator is bundled to a temporary file and run here, writing completions/* and man/magnum.1.
 const completionsBuild = mkdtempSync(join(tmpdir(), 'magnum-completions-'));
 try {
   const generator = join(completionsBuild, 'write-completions.cjs');
@@ -70,7 +70,9 @@ try {
     external: ['yaml', '@napi-rs/keyring'],
     logLevel: 'warning',
   });
-  createRequire(import.meta.url)(generator).writeCompletions(join(root, 'completions'));
+  const { writeCompletions, writeManPage } = createRequire(import.meta.url)(generator);
+  writeCompletions(join(root, 'completions'));
+  writeManPage(join(root, 'man'));
 } finally {
   rmSync(completionsBuild, { recursive: true, force: true });
 }

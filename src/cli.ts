@@ -237,6 +237,10 @@ export function main(): void {
       transports.push(transport);
       return transport;
     },
+    prompter: {
+      interactive: require('node:tty').isatty(0) as boolean,
+      secret: async (prompt) => (await import('./auth/tty-prompt')).askHidden(prompt),
+    },
     exitCode: 0,
   };
   // A closed pipe (`magnum cluster-list | head -1`) is not an error.

@@ -19,6 +19,14 @@ export interface CredentialStore {
   delete(key: string): Promise<void>;
 }
 
+/** Questions to the person at the terminal (a password, a TOTP passcode). */
+export interface Prompter {
+  /** stdin is a terminal: someone can answer. Never prompt otherwise (a script would hang). */
+  interactive: boolean;
+  /** Asks without echo; resolves '' when nothing was entered (Enter, or end of input). */
+  secret(prompt: string): Promise<string>;
+}
+
 export interface Clock {
   now(): number;
   sleep(ms: number): Promise<void>;
@@ -34,6 +42,8 @@ export interface Context {
   /** Builds the transport for the resolved TLS/proxy settings. */
   transportFor(options: import('./http/transport').TlsOptions): Transport;
   credentialStore?: CredentialStore;
+  /** Absent in tests that do not inject one: then nothing is ever asked. */
+  prompter?: Prompter;
   /** A command sets this to 1 to fail after printing per-item failure lines. */
   exitCode: number;
 }

@@ -11,6 +11,7 @@ import { HTTP_REASONS, connectionFailure, invalidResponse, jsonObjectReply } fro
 import type { Clock } from '../context';
 import type { CatalogService } from './catalog';
 import { CommandError } from '../errors';
+import { MULTIFACTOR_METHODS, NO_PASSCODE, NO_PASSWORD, multifactorMethods, needsPasscode, needsPassword } from '../config/auth-checks';
 
 export interface TokenInfo {
   token: string;
@@ -19,12 +20,22 @@ export interface TokenInfo {
   catalog?: CatalogService[];
   projectId?: string;
   userId?: string;
+  /** Names for `auth-status` (never secrets). */
+  userName?: string;
+  projectName?: string;
+  /** The methods Keystone lists in the token (password, totp, mapped, ...). */
+  methods?: string[];
 }
 
 export interface KeystoneOptions {
   transport: Transport;
   userAgent: string;
   debugLog?: (line: string) => void;
+  /**
+   * Asks the person at the terminal for a secret without echo; absent when stdin is not
+   * a terminal, so a script never waits for an answer (Context.prompter).
+   */
+  askSecret?: (prompt: string) => Promise<string>;
   /** For the waits between retries of discovery (src/http/exchange.ts). */
   clock?: Pick<Clock, 'now' | 'sleep'>;
 }
@@ -55,7 +66,7 @@ function domainRef(id?: string, name?: string): { id: string } | { name: string 
  * The generic plugins fill the user and project domains from default_domain_*, each of
  * id and name on its own, so a default id beats a configured name (generic/base.py:116-130).
  */
-function withDefaultDomain(a: AuthSettings): AuthSettings {
+export function withDefaultDomain(a: AuthSettings): AuthSettings {
   if (a.authType !== 'password' && a.authType !== 'token') return a;
   return {
     ...a,
@@ -93,31 +104,66 @@ function scopeOf(a: AuthSettings): Record<string, unknown> | undefined {
   return undefined;
 }
 
+/** One method's part of `identity` (the methods of keystoneauth's v3 plugins). */
+function methodData(method: string, a: AuthSettings): Record<string, unknown> {
+  switch (method) {
+    case 'password':
+      return { user: { password: a.password, ...userRef(a) } };
+    case 'totp':
+      // totp.py TOTPMethod.get_auth_data
+      return { user: { passcode: a.passcode, ...userRef(a) } };
+    case 'token':
+      return { id: a.token };
+    default:
+      return applicationCredentialData(a);
+  }
+}
+
+function applicationCredentialData(a: AuthSettings): Record<string, unknown> {
+  const cred: Record<string, unknown> = {};
+  if (a.applicationCredentialId) cred.id = a.applicationCredentialId;
+  else {
+    if (!a.applicationCredentialName || (!a.userId && !a.username)) {
+      throw new CommandError('You must provide either an application credential ID or an application credential name and user.');
+    }
+    cred.name = a.applicationCredentialName;
+    cred.user = userRef(a);
+  }
+  if (!a.applicationCredentialSecret) {
+    throw new CommandError(`Missing value application_credential_secret required for auth plugin ${a.authType}`);
+  }
+  cred.secret = a.applicationCredentialSecret;
+  return cred;
+}
+
+/** `identity` for the given Keystone methods, each with its data. */
+export function identityFor(methods: string[], a: AuthSettings): Record<string, unknown> {
+  const identity: Record<string, unknown> = { methods };
+  for (const m of methods) identity[m] = methodData(m, a);
+  return identity;
+}
+
+/** The Keystone methods an auth type sends (v3multifactor: its auth_methods, mapped to method names). */
+export function keystoneMethods(a: AuthSettings): string[] {
+  switch (a.authType) {
+    case 'v3applicationcredential':
+      return ['application_credential'];
+    case 'v3totp':
+      return ['totp'];
+    case 'v3multifactor':
+      return multifactorMethods(a.authMethods).map((m) => MULTIFACTOR_METHODS[m]);
+    case 'token':
+    case 'v3token':
+      return ['token'];
+    default:
+      return a.token !== undefined && !a.password ? ['token'] : ['password'];
+  }
+}
+
 /** The `auth` body of POST /v3/auth/tokens (`keystoneauth1/identity/v3 *Method.get_auth_data`, `keystoneauth1/identity/v3/base.py Auth.get_auth_ref`). */
 export function tokenRequestBody(settings: AuthSettings): Record<string, unknown> {
   const a = withDefaultDomain(settings);
-  let identity: Record<string, unknown>;
-  if (a.authType === 'v3applicationcredential') {
-    const cred: Record<string, unknown> = {};
-    if (a.applicationCredentialId) cred.id = a.applicationCredentialId;
-    else {
-      if (!a.applicationCredentialName || (!a.userId && !a.username)) {
-        throw new CommandError('You must provide either an application credential ID or an application credential name and user.');
-      }
-      cred.name = a.applicationCredentialName;
-      cred.user = userRef(a);
-    }
-    if (!a.applicationCredentialSecret) {
-      throw new CommandError('Missing value application_credential_secret required for auth plugin v3applicationcredential');
-    }
-    cred.secret = a.applicationCredentialSecret;
-    identity = { methods: ['application_credential'], application_credential: cred };
-  } else if (a.authType === 'token' || a.authType === 'v3token' || (a.token !== undefined && !a.password)) {
-    identity = { methods: ['token'], token: { id: a.token } };
-  } else {
-    identity = { methods: ['password'], password: { user: { password: a.password, ...userRef(a) } } };
-  }
-  const auth: Record<string, unknown> = { identity };
+  const auth: Record<string, unknown> = { identity: identityFor(keystoneMethods(a), a) };
   const scope = scopeOf(a);
   if (scope) auth.scope = scope;
   return { auth };
@@ -191,16 +237,69 @@ async function discoverV3(authUrl: string, opts: KeystoneOptions): Promise<strin
   return combineSelfLink(authUrl, self);
 }
 
-/** Issues a token. Generic types discover the v3 endpoint first; `v3*` types POST directly. */
-export async function issueToken(settings: AuthSettings, opts: KeystoneOptions): Promise<TokenInfo> {
-  const authUrl = settings.authUrl as string;
-  let v3: string;
-  if (settings.authType.startsWith('v3')) {
-    const trimmed = authUrl.replace(/\/+$/, '');
-    v3 = trimmed.endsWith('v3') ? trimmed : `${trimmed}/v3`;
-  } else {
-    v3 = await discoverV3(authUrl, opts);
+/** `<auth_url>/v3` for the `v3*` types, which skip discovery (keystoneauth's v3 plugins). */
+export function v3Root(authUrl: string): string {
+  const trimmed = authUrl.replace(/\/+$/, '');
+  return trimmed.endsWith('v3') ? trimmed : `${trimmed}/v3`;
+}
+
+/** POSTs an auth request; a request that gets no answer is keystoneauth's connection message. */
+export async function postAuth(url: string, headers: Record<string, string>, body: string, opts: KeystoneOptions): Promise<HttpResponse> {
+  opts.debugLog?.(`REQ: POST ${url} (auth request; body not logged)`);
+  let res: HttpResponse;
+  try {
+    res = await exchange(opts.transport, { method: 'POST', url, headers, body }, opts);
+  } catch (e) {
+    if (e instanceof TransportError) throw connectionFailure(e);
+    throw e;
   }
+  opts.debugLog?.(`RESP: [${res.status}] POST ${url}`);
+  return res;
+}
+
+/** The token of a 201 reply (X-Subject-Token and the body's token), or Keystone's error. */
+export function tokenFromReply(url: string, res: HttpResponse): TokenInfo {
+  if (res.status >= 300) throw new CommandError(keystoneErrorMessage(res));
+  const token = res.headers['x-subject-token'];
+  const parsed = jsonObjectReply(url, res) as {
+    token?: {
+      expires_at?: string;
+      catalog?: CatalogService[];
+      methods?: string[];
+      project?: { id?: string; name?: string };
+      user?: { id?: string; name?: string };
+    };
+  };
+  if (!token || !isObject(parsed.token) || /[\r\n]/.test(token)) throw invalidResponse(url, res.status, 'no token in the reply');
+  const t = parsed.token as NonNullable<typeof parsed.token>;
+  const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  return {
+    token,
+    expiresAt: text(t.expires_at),
+    catalog: Array.isArray(t.catalog) ? t.catalog : undefined,
+    projectId: text(t.project?.id),
+    projectName: text(t.project?.name),
+    userId: text(t.user?.id),
+    userName: text(t.user?.name),
+    methods: Array.isArray(t.methods) ? t.methods.filter((m) => typeof m === 'string') : undefined,
+  };
+}
+
+const FEDERATED_TYPES = ['v3oidcaccesstoken', 'v3oidcpassword', 'v3oidcclientcredentials'];
+
+/**
+ * Issues a token. Generic types discover the v3 endpoint first; `v3*` types POST directly;
+ * the OIDC types go through the federated auth URL (oidc.ts). A missing password or
+ * passcode is asked for here, after the token cache missed, and only on a terminal.
+ */
+export async function issueToken(settings: AuthSettings, opts: KeystoneOptions): Promise<TokenInfo> {
+  await askForMissingSecrets(settings, opts);
+  if (FEDERATED_TYPES.includes(settings.authType)) {
+    const { issueFederatedToken } = await import('./oidc');
+    return issueFederatedToken(settings, opts);
+  }
+  const authUrl = settings.authUrl as string;
+  const v3 = settings.authType.startsWith('v3') ? v3Root(authUrl) : await discoverV3(authUrl, opts);
   const url = `${v3.replace(/\/+$/, '')}/auth/tokens`;
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
@@ -210,26 +309,26 @@ export async function issueToken(settings: AuthSettings, opts: KeystoneOptions):
   const body = tokenRequestBody(settings);
   const identity = (body.auth as { identity: { methods: string[] } }).identity;
   if (identity.methods[0] === 'token' && settings.token) headers['X-Auth-Token'] = settings.token;
-  opts.debugLog?.(`REQ: POST ${url} (auth request; body not logged)`);
-  let res: HttpResponse;
-  try {
-    res = await exchange(opts.transport, { method: 'POST', url, headers, body: JSON.stringify(body) }, opts);
-  } catch (e) {
-    if (e instanceof TransportError) throw connectionFailure(e);
-    throw e;
+  const res = await postAuth(url, headers, JSON.stringify(body), opts);
+  if (res.status === 401 && res.headers['openstack-auth-receipt']) {
+    const { continueWithReceipt } = await import('./receipt');
+    return continueWithReceipt(settings, body, res, url, headers, opts);
   }
-  opts.debugLog?.(`RESP: [${res.status}] POST ${url}`);
-  if (res.status >= 300) throw new CommandError(keystoneErrorMessage(res));
-  const token = res.headers['x-subject-token'];
-  const parsed = jsonObjectReply(url, res) as {
-    token?: { expires_at?: string; catalog?: CatalogService[]; project?: { id?: string }; user?: { id?: string } };
-  };
-  if (!token || !isObject(parsed.token)) throw invalidResponse(url, res.status, 'no token in the reply');
-  return {
-    token,
-    expiresAt: parsed.token.expires_at,
-    catalog: parsed.token.catalog,
-    projectId: parsed.token.project?.id,
-    userId: parsed.token.user?.id,
-  };
+  return tokenFromReply(url, res);
+}
+
+/**
+ * keystoneauth's prompts (`Password: `, `TOTP passcode: `; loading/_plugins/identity/v3.py),
+ * asked as osc-lib's prompt_for_password does: only when stdin is a terminal, only for a
+ * value that is needed and not configured, and only once a user to log in as is known.
+ */
+async function askForMissingSecrets(a: AuthSettings, opts: KeystoneOptions): Promise<void> {
+  if (needsPassword(a) && !a.password) {
+    if (opts.askSecret && (a.username || a.userId)) a.password = (await opts.askSecret('Password: ')) || undefined;
+    if (!a.password) throw new CommandError(a.authType === 'v3oidcpassword' ? 'Missing value password required for auth plugin v3oidcpassword' : NO_PASSWORD);
+  }
+  if (needsPasscode(a) && !a.passcode) {
+    if (opts.askSecret) a.passcode = (await opts.askSecret('TOTP passcode: ')) || undefined;
+    if (!a.passcode) throw new CommandError(NO_PASSCODE);
+  }
 }

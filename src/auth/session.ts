@@ -21,6 +21,8 @@ export class StaticTokenSession implements Session {
 }
 
 export interface TokenCache {
+  /** Where entries live, for auth-status: the keyring, or the file's path. */
+  location?(): string;
   load(): Promise<TokenInfo | null>;
   save(info: TokenInfo): Promise<void>;
   drop(): Promise<void>;
@@ -29,6 +31,8 @@ export interface TokenCache {
 export class KeystoneSession implements Session {
   private current: TokenInfo | null = null;
   private reauthenticated = false;
+  /** Where the current token came from (auth-status). */
+  source: 'cache' | 'keystone' | null = null;
   /** The authentication in progress: concurrent requests wait for it instead of starting their own. */
   private pending: Promise<TokenInfo> | null = null;
   /** The token the server rejected, that made us re-authenticate. */
@@ -63,11 +67,13 @@ export class KeystoneSession implements Session {
       if (this.fresh(cached)) {
         this.keystone.debugLog?.('Reusing authentication from the token cache');
         this.current = cached;
+        this.source = 'cache';
         return cached;
       }
     }
     const issued = await issueToken(this.config.auth, this.keystone);
     this.current = issued;
+    this.source = 'keystone';
     if (this.cache) await this.cache.save(issued);
     return issued;
   }

@@ -1,7 +1,8 @@
 /**
  * What the opt-in token cache stores and under which key. An entry holds the token,
  * its expiry and the catalog, never a password or secret. The key is a hash of who
- * is authenticating where (auth URL, user, project, domain, region, interface), so a
+ * is authenticating where and how (auth URL, auth type, user or identity provider,
+ * project, domain, region, interface), so a
  * changed password reuses a still-valid token of the same identity, while another
  * user, project or cloud never does.
  */
@@ -16,12 +17,20 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/**
+ * Who logs in, how, and to what scope. Secrets never enter the key, not even hashed,
+ * except a token the user brings (token auth, an OIDC access token), which is the
+ * identity itself and enters only as its SHA-256. The passcode, password and client
+ * secret do not: a new TOTP code must find the token the last one got.
+ */
 export function cacheKey(config: ClientConfig): string {
   const a = config.auth;
-  // Token auth has no user name to key on: the token (hashed) is the identity.
   const tokenIdentity = a.authType === 'token' || a.authType === 'v3token' ? sha256(a.token ?? '') : null;
+  const accessTokenIdentity = a.authType === 'v3oidcaccesstoken' ? sha256(a.accessToken ?? '') : null;
   const parts = [
     a.authUrl?.replace(/\/+$/, '') ?? null,
+    a.authType,
+    a.authMethods ?? null,
     a.userId ?? null,
     a.username ?? null,
     a.userDomainId ?? null,
@@ -29,6 +38,11 @@ export function cacheKey(config: ClientConfig): string {
     a.applicationCredentialId ?? null,
     a.applicationCredentialName ?? null,
     tokenIdentity,
+    a.identityProvider ?? null,
+    a.protocol ?? null,
+    a.clientId ?? null,
+    a.discoveryEndpoint ?? a.accessTokenEndpoint ?? null,
+    accessTokenIdentity,
     a.projectId ?? null,
     a.projectName ?? null,
     a.projectDomainId ?? null,
@@ -51,6 +65,9 @@ export function encodeEntry(key: string, info: TokenInfo): string {
     expires_at: info.expiresAt ?? null,
     project_id: info.projectId ?? null,
     user_id: info.userId ?? null,
+    user_name: info.userName ?? null,
+    project_name: info.projectName ?? null,
+    methods: info.methods ?? null,
     catalog: info.catalog ?? null,
   });
 }
@@ -75,5 +92,8 @@ export function decodeEntry(key: string, text: string): TokenInfo | null {
     catalog: (e.catalog as CatalogService[] | null) ?? undefined,
     projectId: typeof e.project_id === 'string' ? e.project_id : undefined,
     userId: typeof e.user_id === 'string' ? e.user_id : undefined,
+    userName: typeof e.user_name === 'string' ? e.user_name : undefined,
+    projectName: typeof e.project_name === 'string' ? e.project_name : undefined,
+    methods: Array.isArray(e.methods) && e.methods.every((m) => typeof m === 'string') ? (e.methods as string[]) : undefined,
   };
 }

@@ -26,6 +26,10 @@ export class LayeredTokenCache implements TokenCache {
     this.keyring = undefined;
   }
 
+  location(): string {
+    return this.keyring ? 'OS keyring (service magnum)' : this.file.path;
+  }
+
   async load(): Promise<TokenInfo | null> {
     if (this.keyring) {
       try {

@@ -35,7 +35,9 @@ import { nodegroupUpdate } from './nodegroup-update';
 import { credentialRotate } from './credential-rotate';
 import { bashCompletion } from './bash-completion';
 import { help } from './help';
+import { completion } from './completion';
 import { complete } from './complete';
+import { authStatus } from './auth-status';
 
 export const COMMANDS: readonly CommandModule[] = [
   caRotate,
@@ -72,6 +74,10 @@ export const COMMANDS: readonly CommandModule[] = [
   credentialRotate,
   bashCompletion,
   help,
+  // Beyond the reference: the completion scripts themselves (docs/completions.md).
+  completion,
+  // Beyond the reference: who and how this configuration logs in (docs/auth.md).
+  authStatus,
   // Hidden: names for the shell completion scripts.
   complete,
 ];

@@ -7,6 +7,8 @@ import type { OptionSpec } from '../argparse/spec';
 import { commandParserSpec } from '../cli';
 import { COMMANDS } from '../commands';
 import { GLOBAL_OPTIONS } from '../config/global-options';
+import { formatOptions } from '../output/formats-options';
+import { waitOptions } from '../wait/options';
 import type { CompletionCommand } from './model';
 
 export function cliCommands(): CompletionCommand[] {
@@ -25,4 +27,22 @@ export function cliCommands(): CompletionCommand[] {
 
 export function cliGlobalOptions(): readonly OptionSpec[] {
   return GLOBAL_OPTIONS;
+}
+
+/**
+ * For the man page: the same table, with the help texts of the options that are hidden
+ * from the reference's commands only to keep their --help byte-identical (-f/-c, --wait,
+ * --wait-timeout; docs/output-formats.md, docs/wait.md). Truly hidden options stay hidden.
+ */
+export function manCommands(): CompletionCommand[] {
+  return cliCommands().map((cmd, i) => {
+    const module = COMMANDS[i];
+    const visible = [...(module.output ? formatOptions(module.output, true) : []), ...waitOptions(true)];
+    const options = (cmd.options ?? []).map((opt) => {
+      if (opt.help !== undefined) return opt;
+      const twin = visible.find((v) => v.dest === opt.dest && v.flags[0] === opt.flags[0]);
+      return twin ? { ...opt, help: twin.help } : opt;
+    });
+    return { ...cmd, options };
+  });
 }

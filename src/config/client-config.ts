@@ -18,7 +18,7 @@ import type { AuthKey, CloudLayer } from './clouds';
 import { getBoolean, loadCloud } from './clouds';
 
 export interface AuthSettings {
-  /** The auth plugin: password, v3password, token, v3token, v3applicationcredential or admin_token. */
+  /** The auth plugin: one of AUTH_TYPES (auth-checks.ts). */
   authType: string;
   authUrl?: string;
   username?: string;
@@ -43,6 +43,23 @@ export interface AuthSettings {
   applicationCredentialId?: string;
   applicationCredentialName?: string;
   applicationCredentialSecret?: string;
+  /** v3totp, and the totp method of v3multifactor: the current TOTP code. */
+  passcode?: string;
+  /** v3multifactor: the plugin names to combine (v3password, v3totp, ...), comma-separated. */
+  authMethods?: string;
+  /** v3oidc*: the Keystone identity provider and federation protocol (the federated auth URL). */
+  identityProvider?: string;
+  protocol?: string;
+  /** v3oidcpassword, v3oidcclientcredentials: the OAuth 2.0 client and the IdP's token endpoint. */
+  clientId?: string;
+  clientSecret?: string;
+  openidScope?: string;
+  accessTokenEndpoint?: string;
+  discoveryEndpoint?: string;
+  /** Which member of the token endpoint's reply is sent to Keystone: access_token (default) or id_token. */
+  accessTokenType?: string;
+  /** v3oidcaccesstoken: an access token the user brings. */
+  accessToken?: string;
 }
 
 export interface ClientConfig {
@@ -153,6 +170,17 @@ function buildClientConfig(flags: Record<string, unknown>, env: Env, cloud: Clou
     applicationCredentialId: authField(null, ['OS_APPLICATION_CREDENTIAL_ID'], 'application_credential_id'),
     applicationCredentialName: authField(null, ['OS_APPLICATION_CREDENTIAL_NAME'], 'application_credential_name'),
     applicationCredentialSecret: authField(null, ['OS_APPLICATION_CREDENTIAL_SECRET'], 'application_credential_secret'),
+    passcode: authField('os_passcode', ['OS_PASSCODE'], 'passcode'),
+    authMethods: authField(null, ['OS_AUTH_METHODS'], 'auth_methods'),
+    identityProvider: authField(null, ['OS_IDENTITY_PROVIDER'], 'identity_provider'),
+    protocol: authField(null, ['OS_PROTOCOL'], 'protocol'),
+    clientId: authField(null, ['OS_CLIENT_ID'], 'client_id'),
+    clientSecret: authField(null, ['OS_CLIENT_SECRET'], 'client_secret'),
+    openidScope: authField(null, ['OS_OPENID_SCOPE'], 'openid_scope'),
+    accessTokenEndpoint: authField(null, ['OS_ACCESS_TOKEN_ENDPOINT'], 'access_token_endpoint'),
+    discoveryEndpoint: authField(null, ['OS_DISCOVERY_ENDPOINT'], 'discovery_endpoint'),
+    accessTokenType: authField(null, ['OS_ACCESS_TOKEN_TYPE'], 'access_token_type'),
+    accessToken: authField(null, ['OS_ACCESS_TOKEN'], 'access_token'),
   };
   fanOutDomain(auth);
   for (const k of Object.keys(auth) as (keyof AuthSettings)[]) if (auth[k] === undefined) delete auth[k];
@@ -214,7 +242,7 @@ export function applyCloudConfig(config: ClientConfig, places: Omit<SearchPlaces
 /**
  * The fixed token and Magnum URL when no Keystone is involved: auth type admin_token
  * (token_endpoint), or magnum's token + endpoint override (`magnumclient/v1/client.py Client`) unless
- * a Keystone auth type that uses the token (token, v3token) or ignores it (app creds) was chosen.
+ * a Keystone auth type other than the password ones was chosen.
  */
 export function tokenEndpoint(config: ClientConfig): { token: string; endpoint: string } | undefined {
   const { authType, token, endpoint } = config.auth;
@@ -222,7 +250,8 @@ export function tokenEndpoint(config: ClientConfig): { token: string; endpoint: 
     const url = config.endpointOverride ?? endpoint;
     return token !== undefined && url !== undefined ? { token, endpoint: url } : undefined;
   }
-  if (['token', 'v3token', 'v3applicationcredential'].includes(authType)) return undefined;
+  // magnum's rule applies to the password types only: every other type has its own credentials.
+  if (authType !== 'password' && authType !== 'v3password') return undefined;
   if (token !== undefined && config.endpointOverride !== undefined) return { token, endpoint: config.endpointOverride };
   return undefined;
 }

@@ -15,6 +15,11 @@ export const AUTH_KEYS = [
   'project_id', 'project_name', 'project_domain_id', 'project_domain_name', 'domain_id', 'domain_name',
   'default_domain_id', 'default_domain_name', 'system_scope', 'trust_id', 'token', 'endpoint',
   'application_credential_id', 'application_credential_name', 'application_credential_secret',
+  // v3totp / v3multifactor (keystoneauth1 loading/_plugins/identity/v3.py TOTP, MultiFactor)
+  'passcode', 'auth_methods',
+  // v3oidc* (loading/_plugins/identity/v3.py _OpenIDConnectBase, BaseFederationLoader)
+  'identity_provider', 'protocol', 'client_id', 'client_secret', 'openid_scope', 'access_token_endpoint',
+  'discovery_endpoint', 'access_token_type', 'access_token',
 ] as const;
 export type AuthKey = (typeof AUTH_KEYS)[number];
 
@@ -47,6 +52,8 @@ export function getBoolean(value: unknown): boolean {
 
 function scalar(v: unknown): string | undefined {
   if (typeof v === 'string') return v === '' ? undefined : v;
+  // auth_methods is a YAML list in clouds.yaml; it travels as the comma-separated form OS_AUTH_METHODS uses.
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v.length ? v.join(',') : undefined;
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
   return undefined;
 }

@@ -100,6 +100,9 @@ export const GLOBAL_OPTIONS: OptionSpec[] = [
   // --os-cert, and never an abbreviation, so the reference's `--os-a…` prefixes keep
   // meaning --os-auth-url.
   { flags: ['--os-api-timeout'], dest: 'os_api_timeout', metavar: '<seconds>', exactOnly: true },
+  // OSC's --os-passcode (keystoneauth's v3totp option): hidden as above, and never an
+  // abbreviation, so the reference's `--os-pass` keeps meaning --os-password.
+  { flags: ['--os-passcode'], dest: 'os_passcode', metavar: '<auth-passcode>', exactOnly: true },
 ];
 
 export const MAIN_DESCRIPTION = 'Command-line interface to the OpenStack Magnum API.';

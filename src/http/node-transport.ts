@@ -227,7 +227,11 @@ export class NodeTransport implements Transport {
     return agent;
   }
 
-  /** urllib3's InsecureRequestWarning, once per host as Python's warning registry shows it. */
+  /**
+   * urllib3's InsecureRequestWarning (connectionpool.py _validate_conn), without Python's
+   * `<file>:<line>: ` prefix and source line. The reference repeats it for every HTTPS
+   * request; once per host is enough to say it.
+   */
   private warnInsecure(host: string): void {
     if (this.warnedHosts.has(host)) return;
     this.warnedHosts.add(host);

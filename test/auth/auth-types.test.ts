@@ -163,7 +163,9 @@ describe('tokens', () => {
 
 it('an unknown auth type is refused before any request', async () => {
   const { r, keystone } = await run({ ...openrcEnv(cloud), OS_AUTH_TYPE: 'v2password' });
-  expect([r.stderr, r.code, keystone.length]).toEqual(['ERROR: The plugin v2password could not be found\n', 1, 0]);
+  expect([r.stderr, r.code, keystone.length]).toEqual([
+    'ERROR: The plugin v2password could not be found; this client supports password, v3password, token, v3token, v3applicationcredential, v3totp, v3multifactor, v3oidcaccesstoken, v3oidcpassword, v3oidcclientcredentials, admin_token\n', 1, 0,
+  ]);
 });
 
 it('region and interface from clouds.yaml choose the catalog endpoint', async () => {

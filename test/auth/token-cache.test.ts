@@ -103,7 +103,7 @@ describe('the cache file', () => {
     expect(statSync(cacheDir()).mode & 0o777).toBe(0o700);
     const text = readFileSync(file, 'utf8');
     const entry = JSON.parse(text) as Record<string, unknown>;
-    expect(Object.keys(entry).sort()).toEqual(['catalog', 'expires_at', 'format', 'key', 'project_id', 'token', 'user_id']);
+    expect(Object.keys(entry).sort()).toEqual(['catalog', 'expires_at', 'format', 'key', 'methods', 'project_id', 'project_name', 'token', 'user_id', 'user_name']);
     expect(cloud.state.tokens.has(entry.token as string)).toBe(true);
     expect(text).not.toContain('secret');
     expect(readdirSync(cacheDir())).toEqual([file.split('/').pop()]);

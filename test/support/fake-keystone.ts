@@ -1,6 +1,7 @@
 // Fake keystone v3: version discovery and POST /v3/auth/tokens for the password,
 // token and application_credential methods (`keystoneauth1/identity/v3/base.py Auth.get_auth_ref`).
 import { randomBytes } from 'node:crypto';
+import { totpCode } from './totp';
 import type { IncomingHttpHeaders } from 'node:http';
 import {
   APP_CREDENTIAL, PROJECTS, USERS, type CatalogService, type CatalogUrls, type FakeProject, type FakeState,
@@ -62,12 +63,25 @@ function issue(state: FakeState, urls: KeystoneUrls, headers: IncomingHttpHeader
   let user: FakeUser | undefined;
   let parent: IssuedToken | undefined;
   let appCred: typeof APP_CREDENTIAL | null = null;
+  // A receipt from an earlier partial multi-factor login carries its user and methods done.
+  const receiptId = headers['openstack-auth-receipt'];
+  const receipt = typeof receiptId === 'string' ? state.receipts.get(receiptId) : undefined;
+  if (typeof receiptId === 'string' && (!receipt || receipt.expiresAt.getTime() <= Date.now())) throw new KsError(401, UNAUTHORIZED);
+  const sameUser = (u: FakeUser | undefined): FakeUser | undefined => (receipt && u?.id !== receipt.user.id ? undefined : u);
+  if (receipt) user = receipt.user;
   for (const m of methods) {
     const data = obj(identity[m]);
     if (m === 'password') {
       const u = obj(data['user']);
-      user = findUser(u);
+      user = sameUser(findUser(u));
       if (!user || u['password'] !== user.password) throw new KsError(401, UNAUTHORIZED);
+    } else if (m === 'totp') {
+      // keystone/auth/plugins/totp.py: the current 30 s window or the one before.
+      const u = obj(data['user']);
+      user = sameUser(findUser(u));
+      const secret = user?.totpSecret;
+      const now = Date.now();
+      if (!secret || ![totpCode(secret, now), totpCode(secret, now - 30_000)].includes(String(u['passcode']))) throw new KsError(401, UNAUTHORIZED);
     } else if (m === 'token') {
       parent = state.tokens.get(String(data['id']));
       if (!parent || parent.expiresAt.getTime() <= Date.now()) throw new KsError(404, 'Could not recognize Fernet token');
@@ -86,6 +100,8 @@ function issue(state: FakeState, urls: KeystoneUrls, headers: IncomingHttpHeader
     } else throw new KsError(401, UNAUTHORIZED);
   }
   if (!user) throw new KsError(401, UNAUTHORIZED);
+  const done = [...(receipt?.methods ?? []), ...methods.filter((m) => !receipt?.methods.includes(m))];
+  if (user.mfaRules?.length && !user.mfaRules.some((rule) => rule.every((m) => done.includes(m)))) return receiptReply(state, user, done, urls);
   const scope = auth['scope'];
   let project: FakeProject | null = parent ? parent.project : user.project;
   let domainScoped = false;
@@ -103,7 +119,7 @@ function issue(state: FakeState, urls: KeystoneUrls, headers: IncomingHttpHeader
   const now = new Date(Math.floor(Date.now() / 1000) * 1000);
   const tok: IssuedToken = {
     token: `gAAAAAB${randomBytes(132).toString('base64url')}`, user, project, domainScoped, appCredential: appCred,
-    methods: parent ? [...parent.methods, ...methods.filter((m) => !parent?.methods.includes(m))] : methods,
+    methods: parent ? [...parent.methods, ...methods.filter((m) => !parent?.methods.includes(m))] : done,
     auditIds: [randomBytes(16).toString('base64url').slice(0, 22), ...(parent ? parent.auditIds.slice(0, 1) : [])],
     issuedAt: now, expiresAt: parent ? parent.expiresAt : new Date(now.getTime() + state.config.tokenLifetimeSeconds * 1000),
   };
@@ -121,6 +137,55 @@ function issue(state: FakeState, urls: KeystoneUrls, headers: IncomingHttpHeader
       ...(scoped ? { roles: user.roles } : {}),
       ...(appCred ? { application_credential: { id: appCred.id, name: appCred.name, restricted: true } } : {}),
       ...(scoped ? { catalog } : {}),
+    },
+  };
+  return { status: 201, headers: { 'X-Subject-Token': tok.token, Vary: 'X-Auth-Token' }, body };
+}
+
+/** Keystone's answer to a login that meets none of the user's rules (auth/core.py InsufficientAuthMethods). */
+function receiptReply(state: FakeState, user: FakeUser, methods: string[], urls: KeystoneUrls): Reply {
+  const id = randomBytes(48).toString('base64url');
+  const expiresAt = new Date(Date.now() + 300_000);
+  state.receipts.set(id, { user, methods, expiresAt });
+  return {
+    status: 401,
+    headers: { 'Openstack-Auth-Receipt': id, 'WWW-Authenticate': `Keystone uri="${urls.keystoneUrl}/v3"` },
+    body: {
+      receipt: { methods, user: { domain: DOMAIN, id: user.id, name: user.name }, expires_at: ksTime(expiresAt), issued_at: ksTime(new Date()) },
+      required_auth_methods: user.mfaRules,
+    },
+  };
+}
+
+/**
+ * GET/POST /v3/OS-FEDERATION/identity_providers/<idp>/protocols/<protocol>/auth: the
+ * mapped plugin reads the assertion the web server put in the environ (here the
+ * `OIDC-Claim-*` headers of test/support/oidc-front.ts): the IdP is checked against its
+ * remote_ids with HTTP_OIDC_CLAIM_ISS, and the mapping takes the user from
+ * HTTP_OIDC_CLAIM_PREFERRED_USERNAME (federation/utils.py validate_idp, mapped.py).
+ */
+function federatedAuth(state: FakeState, urls: KeystoneUrls, idp: string, protocol: string, headers: IncomingHttpHeaders): Reply {
+  const fed = state.config.federation;
+  if (!fed || fed.idp !== idp) throw new KsError(404, `Could not find Identity Provider: ${idp}.`);
+  if (fed.protocol !== protocol) throw new KsError(404, `Could not find federated protocol ${protocol} for Identity Provider: ${idp}.`);
+  const iss = headers['oidc-claim-iss'];
+  if (typeof iss !== 'string') throw new KsError(400, `Could not find Identity Provider identifier in environment ${BAD_REQUEST_TAIL}`);
+  if (!fed.remoteIds.includes(iss)) throw new KsError(403, 'Incoming identity provider identifier not included among the accepted identifiers.');
+  const name = headers['oidc-claim-preferred_username'];
+  const user = typeof name === 'string' ? fed.users[name] : undefined;
+  if (!user) throw new KsError(401, UNAUTHORIZED);
+  const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+  const tok: IssuedToken = {
+    token: `gAAAAAB${randomBytes(132).toString('base64url')}`, user, project: null, domainScoped: false, appCredential: null,
+    methods: ['mapped'], auditIds: [randomBytes(16).toString('base64url').slice(0, 22)],
+    issuedAt: now, expiresAt: new Date(now.getTime() + state.config.tokenLifetimeSeconds * 1000),
+  };
+  state.tokens.set(tok.token, tok);
+  const body = {
+    token: {
+      methods: tok.methods,
+      user: { domain: DOMAIN, id: user.id, name: user.name, 'OS-FEDERATION': { identity_provider: { id: idp }, protocol: { id: protocol }, groups: [] } },
+      audit_ids: tok.auditIds, expires_at: ksTime(tok.expiresAt), issued_at: ksTime(tok.issuedAt),
     },
   };
   return { status: 201, headers: { 'X-Subject-Token': tok.token, Vary: 'X-Auth-Token' }, body };
@@ -146,6 +211,8 @@ export function handleKeystone(state: FakeState, urls: KeystoneUrls, method: str
     }
     if (method === 'GET' && path === '/v3') return { status: 200, body: { version } };
     if (method === 'POST' && path === '/v3/auth/tokens') return issue(state, urls, headers, text);
+    const fed = /^\/v3\/OS-FEDERATION\/identity_providers\/([^/]+)\/protocols\/([^/]+)\/auth$/.exec(path);
+    if (fed && (method === 'POST' || method === 'GET')) return federatedAuth(state, urls, decodeURIComponent(fed[1]), decodeURIComponent(fed[2]), headers);
     return error(404, 'The resource could not be found.');
   } catch (e) {
     if (e instanceof KsError) return error(e.code, e.message, e.identity);

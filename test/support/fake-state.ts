@@ -6,7 +6,11 @@ import { randomUUID } from 'node:crypto';
 export type Labels = Record<string, string>;
 export interface Role { id: string; name: string }
 export interface FakeProject { id: string; name: string }
-export interface FakeUser { id: string; name: string; password: string; project: FakeProject; roles: Role[] }
+export interface FakeUser {
+  id: string; name: string; password: string; project: FakeProject; roles: Role[];
+  /** A `totp` credential's base32 secret; the user's multi_factor_auth_rules (empty: any one method). */
+  totpSecret?: string; mfaRules?: string[][];
+}
 export interface AppCredential { id: string; name: string; secret: string; userId: string }
 export interface IssuedToken {
   token: string; user: FakeUser; project: FakeProject | null; domainScoped: boolean; methods: string[];
@@ -33,6 +37,8 @@ export interface FakeConfig {
   inProgressReads: number;
   /** [api] max_limit (default 1000). */
   maxLimit: number;
+  /** OS-FEDERATION: one identity provider + protocol, or none. */
+  federation: FakeFederation | null;
   /**
    * Which magnum-api: 15 (container-infra, 1.1-1.10, the default) or 23
    * (container-infrastructure-management, 1.1-1.14: credentials 1.12, cluster_id for
@@ -84,10 +90,24 @@ export type ClusterSeed = Partial<Omit<ClusterRecord, 'nodegroups' | 'pending'>>
 
 const ROLE = { reader: { id: '141a16b249194470a8f6813825cbb751', name: 'reader' }, member: { id: '7bde6cdf89a34fdf9bdbaddcc2851d84', name: 'member' }, admin: { id: 'd168548b006a49a9b7fb36382c4e0505', name: 'admin' } };
 export const PROJECTS = { demo: { id: '21c3858dd0f4483aa288f58e0e7f5566', name: 'demo' }, admin: { id: '079d5488c50342c5994be05e01432683', name: 'admin' } };
-export const USERS: Record<'demo' | 'admin', FakeUser> = {
+/** The TOTP secrets of the fake users (base32, as Keystone's totp credential blob). */
+export const TOTP_SECRETS = { demo: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', mfa: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' };
+export const USERS: Record<'demo' | 'admin' | 'mfa', FakeUser> = {
   demo: { id: 'f4a4ab9aa8a5417da93a15b57b4f396b', name: 'demo', password: 'secret', project: PROJECTS.demo, roles: [ROLE.reader, ROLE.member] },
   admin: { id: '3f7e4d3bdd67409bbc8ffea92db54b7f', name: 'admin', password: 'secret', project: PROJECTS.admin, roles: [ROLE.admin, ROLE.member, ROLE.reader] },
+  // multi_factor_auth_enabled with rules [["password", "totp"]]: one method alone gets a receipt.
+  mfa: { id: '5d0c1e6a8f2b4c7d9e3f1a2b3c4d5e6f', name: 'mfa', password: 'mfa-secret', project: PROJECTS.demo, roles: [ROLE.reader, ROLE.member], totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', mfaRules: [['password', 'totp']] },
 };
+USERS.demo.totpSecret = TOTP_SECRETS.demo;
+
+/** The identity provider the fake keystone federates with (an OIDC front sets its claims as headers). */
+export interface FakeFederation {
+  idp: string; protocol: string;
+  /** The IdP's remote_ids, matched against the HTTP_OIDC_CLAIM_ISS of the assertion. */
+  remoteIds: string[];
+  /** preferred_username → the local user (the mapping's `user: {name: "{0}"}`). */
+  users: Record<string, FakeUser>;
+}
 export const APP_CREDENTIAL: AppCredential = { id: 'f70c1fac89254df5980e48a9f785478a', name: 'democred', secret: 'appsecret', userId: USERS.demo.id };
 
 /** datetime.isoformat() of an aware UTC datetime: 2026-11-24T17:58:35.118000+00:00. */
@@ -96,6 +116,8 @@ export const pyNow = (): string => new Date().toISOString().replace('Z', '000+00
 export interface FakeState {
   config: FakeConfig;
   tokens: Map<string, IssuedToken>;
+  /** Auth receipts issued for a partial multi-factor login: receipt → user and methods done. */
+  receipts: Map<string, { user: FakeUser; methods: string[]; expiresAt: Date }>;
   templates: TemplateRecord[];
   clusters: ClusterRecord[];
   quotas: QuotaRecord[];
@@ -105,8 +127,8 @@ export interface FakeState {
 
 export function createState(config: Partial<FakeConfig>): FakeState {
   return {
-    config: { tokenLifetimeSeconds: 3600, keystoneFailure: false, omitMagnum: false, catalog: null, transitionDelayMs: null, inProgressReads: 0, maxLimit: 1000, generation: 15, magnumDelayMs: 0, ...config },
-    tokens: new Map(), templates: [], clusters: [], quotas: [], nextId: 1,
+    config: { tokenLifetimeSeconds: 3600, keystoneFailure: false, omitMagnum: false, catalog: null, transitionDelayMs: null, inProgressReads: 0, maxLimit: 1000, generation: 15, federation: null, magnumDelayMs: 0, ...config },
+    tokens: new Map(), receipts: new Map(), templates: [], clusters: [], quotas: [], nextId: 1,
     mservices: [{ host: 'magnum-conductor-0', binary: 'magnum-conductor', state: 'up', id: 1, report_count: 42, disabled: false, disabled_reason: null, created_at: pyNow(), updated_at: null }],
   };
 }

@@ -19,6 +19,8 @@ export interface RunCliOptions {
   input?: string;
   /** Kill the child after this long (default 15000 ms); `code` is then null. */
   timeoutMs?: number;
+  /** Run this program (e.g. the standalone executable) instead of `node bin/magnum`. */
+  executable?: string;
   /** Called with the child once started (tests that signal it). */
   onSpawn?: ProcessRunOptions['onSpawn'];
 }
@@ -29,6 +31,12 @@ export interface RunCliResult {
   /** Exit code, or null when the process was killed by a signal (e.g. the timeout). */
   code: number | null;
 }
+
+/**
+ * The Node that runs the CLI: the one running the tests, or MAGNUM_TEST_NODE, which lets CI
+ * check the package's declared runtime floor with a Node older than the test tooling needs.
+ */
+const cliNode = process.env['MAGNUM_TEST_NODE'] || process.execPath;
 
 export async function runCli(args: string[], opts: RunCliOptions = {}): Promise<RunCliResult> {
   const ownHome = opts.env?.['HOME'] === undefined ? await mkdtemp(join(tmpdir(), 'magnum-cli-home-')) : undefined;
@@ -41,7 +49,8 @@ export async function runCli(args: string[], opts: RunCliOptions = {}): Promise<
     ...opts.env,
   };
   try {
-    const run = await runProcess(process.execPath, [cliPath, ...args], {
+    const [file, argv] = opts.executable ? [opts.executable, args] : [cliNode, [cliPath, ...args]];
+    const run = await runProcess(file, argv, {
       cwd: opts.cwd ?? home,
       env,
       stdin: opts.input,
