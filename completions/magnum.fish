@@ -229,7 +229,7 @@ complete -c magnum -n '__magnum_using_command cluster-config' -l 'force' -d 'Ove
 complete -c magnum -n '__magnum_using_command cluster-config' -l 'use-keystone' -d 'Write a kubeconfig whose user gets a Keystone token (exec credential) instead of a client certificate'
 complete -c magnum -n '__magnum_using_command cluster-config' -l 'output-certs' -d 'With --merge, also write key.pem, cert.pem and ca.pem into --dir'
 complete -c magnum -n '__magnum_using_command cluster-config' -l 'merge' -d 'Add the cluster to $KUBECONFIG (or ~/.kube/config) and make it the current context'
-complete -c magnum -n '__magnum_using_command cluster-config' -l 'context-name' -x -d 'Name of the kubeconfig context (default: the cluster name with --merge, "default" otherwise)'
+complete -c magnum -n '__magnum_using_command cluster-config' -l 'context-name' -x -d 'Name of the kubeconfig context (default: the cluster name with --merge, else the reference\'s name)'
 complete -c magnum -n '__magnum_using_command cluster-config' -l 'stdout' -d 'Print the kubeconfig on stdout instead of writing any file'
 complete -c magnum -n '__magnum_using_command cluster-config' -l 'wait' -d 'Wait until the cluster is ready (no longer in progress): exit 0 when it completes, 1 when it fails or times out'
 complete -c magnum -n '__magnum_using_command cluster-config' -l 'wait-timeout' -x -d 'How long --wait waits, in seconds (implies --wait; default 3600)'
