@@ -179,19 +179,33 @@ export class MagnumClient {
    */
   async list(path: string, key: string, limit?: number | null): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
+    for await (const page of this.pages(path, key, limit)) for (const item of page) items.push(item);
+    return items;
+  }
+
+  /**
+   * The same collection one page at a time (a page is what one GET returns), so that a
+   * long list is never held whole: the caller renders each page and lets it go.
+   */
+  async *pages(path: string, key: string, limit?: number | null): AsyncGenerator<Record<string, unknown>[]> {
+    let count = 0;
     let next: string | undefined = path;
     while (next) {
       const { items: page, next: link } = collectionPage(await this.reply('GET', next), key);
-      if (limit === undefined || limit === null) return page.filter((x) => x && Object.keys(x).length > 0);
-      for (const item of page) {
-        items.push(item);
-        if (limit !== 0 && items.length >= limit) return items;
+      if (limit === undefined || limit === null) {
+        yield page.filter((x) => x && Object.keys(x).length > 0);
+        return;
       }
-      if (link === undefined) break;
+      if (limit !== 0 && count + page.length >= limit) {
+        yield page.slice(0, limit - count);
+        return;
+      }
+      count += page.length;
+      yield page;
+      if (link === undefined) return;
       const u = new URL(link, 'http://placeholder');
       next = u.pathname + u.search;
     }
-    return items;
   }
 }
 

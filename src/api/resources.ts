@@ -37,6 +37,10 @@ function collectionPath(collection: string, filters: string[], detail = false): 
 export function listClusterTemplates(c: MagnumClient, f: ListFilters & { detail?: boolean }): Promise<Resource[]> {
   return c.list(collectionPath('clustertemplates', commonFilters(f), f.detail), 'clustertemplates', f.limit);
 }
+/** listClusterTemplates a page at a time (list commands render as pages arrive). */
+export function clusterTemplatePages(c: MagnumClient, f: ListFilters & { detail?: boolean }): AsyncGenerator<Resource[]> {
+  return c.pages(collectionPath('clustertemplates', commonFilters(f), f.detail), 'clustertemplates', f.limit);
+}
 export async function getClusterTemplate(c: MagnumClient, id: string): Promise<Identified> {
   return withStrings(await c.reply('GET', `/clustertemplates/${seg(id, TEMPLATE)}`), ['uuid']);
 }
@@ -53,6 +57,10 @@ export async function updateClusterTemplate(c: MagnumClient, id: string, patch: 
 // Clusters
 export function listClusters(c: MagnumClient, f: ListFilters): Promise<Resource[]> {
   return c.list(collectionPath('clusters', commonFilters(f)), 'clusters', f.limit);
+}
+/** listClusters a page at a time. */
+export function clusterPages(c: MagnumClient, f: ListFilters): AsyncGenerator<Resource[]> {
+  return c.pages(collectionPath('clusters', commonFilters(f)), 'clusters', f.limit);
 }
 export async function getCluster(c: MagnumClient, id: string): Promise<ClusterView> {
   return withStrings(await c.reply('GET', `/clusters/${seg(id, CLUSTER)}`), ['uuid', 'cluster_template_id']);
@@ -74,10 +82,10 @@ export async function upgradeCluster(c: MagnumClient, uuid: string, body: Resour
 }
 
 // Nodegroups (microversion >= 1.9)
-export function listNodegroups(c: MagnumClient, cluster: string, f: ListFilters & { role?: string | null }): Promise<Resource[]> {
+export function nodegroupPages(c: MagnumClient, cluster: string, f: ListFilters & { role?: string | null }): AsyncGenerator<Resource[]> {
   const filters = commonFilters(f);
   if (f.role != null) filters.push(`role=${encodeURIComponent(f.role)}`);
-  return c.list(collectionPath(`clusters/${seg(cluster, CLUSTER)}/nodegroups`, filters), 'nodegroups', f.limit);
+  return c.pages(collectionPath(`clusters/${seg(cluster, CLUSTER)}/nodegroups`, filters), 'nodegroups', f.limit);
 }
 export async function getNodegroup(c: MagnumClient, cluster: string, id: string): Promise<Identified> {
   return withStrings(await c.reply('GET', `/clusters/${seg(cluster, CLUSTER)}/nodegroups/${seg(id, NODEGROUP)}`), ['uuid']);
@@ -109,10 +117,10 @@ export async function rotateCredentials(c: MagnumClient, cluster: string): Promi
 }
 
 // Quotas (no `/` before `?` here, `magnumclient/v1/quotas_shell.py`)
-export function listQuotas(c: MagnumClient, f: ListFilters & { allTenants?: boolean }): Promise<Resource[]> {
+export function quotaPages(c: MagnumClient, f: ListFilters & { allTenants?: boolean }): AsyncGenerator<Resource[]> {
   const filters = commonFilters(f);
   if (f.allTenants) filters.push('all_tenants=True');
-  return c.list(`/quotas${filters.length ? `?${filters.join('&')}` : ''}`, 'quotas', f.limit);
+  return c.pages(`/quotas${filters.length ? `?${filters.join('&')}` : ''}`, 'quotas', f.limit);
 }
 function quotaPath(projectId: string, resource: string): string {
   return `/quotas/${seg(projectId, PROJECT)}/${seg(resource, QUOTA_RESOURCE)}`;

@@ -20,6 +20,8 @@ export interface TokenInfo {
   catalog?: CatalogService[];
   projectId?: string;
   userId?: string;
+  /** The v3 endpoint the token was issued at; kept with a cached token so that the next authentication needs no discovery. */
+  identityUrl?: string;
   /** Names for `auth-status` (never secrets). */
   userName?: string;
   projectName?: string;
@@ -288,18 +290,35 @@ export function tokenFromReply(url: string, res: HttpResponse): TokenInfo {
 const FEDERATED_TYPES = ['v3oidcaccesstoken', 'v3oidcpassword', 'v3oidcclientcredentials'];
 
 /**
- * Issues a token. Generic types discover the v3 endpoint first; `v3*` types POST directly;
- * the OIDC types go through the federated auth URL (oidc.ts). A missing password or
- * passcode is asked for here, after the token cache missed, and only on a terminal.
+ * The v3 endpoint when no discovery is needed (docs/configuration.md, Identity version
+ * discovery): the `v3*` types never discover (keystoneauth1/identity/v3); the generic types
+ * skip it when the auth URL already ends in `/v3` (where keystoneauth's discovery, or its
+ * fallback when discovery fails, lands on that same URL) or when the token cache remembers
+ * where the last token was issued for this auth URL.
  */
-export async function issueToken(settings: AuthSettings, opts: KeystoneOptions): Promise<TokenInfo> {
+function knownV3Endpoint(settings: AuthSettings, remembered: string | undefined): string | undefined {
+  const trimmed = (settings.authUrl as string).replace(/\/+$/, '');
+  if (settings.authType.startsWith('v3')) return v3Root(trimmed);
+  if (/\/v3$/.test(new URL(trimmed).pathname)) return trimmed;
+  return remembered;
+}
+
+/**
+ * Issues a token. Generic types discover the v3 endpoint first unless it is known
+ * (knownV3Endpoint; a remembered endpoint that answers 404 is forgotten and discovery runs
+ * after all); `v3*` types POST directly; the OIDC types go through the federated auth URL
+ * (oidc.ts). A missing password or passcode is asked for here, after the token cache
+ * missed, and only on a terminal.
+ */
+export async function issueToken(settings: AuthSettings, opts: KeystoneOptions, remembered?: string): Promise<TokenInfo> {
   await askForMissingSecrets(settings, opts);
   if (FEDERATED_TYPES.includes(settings.authType)) {
     const { issueFederatedToken } = await import('./oidc');
     return issueFederatedToken(settings, opts);
   }
   const authUrl = settings.authUrl as string;
-  const v3 = settings.authType.startsWith('v3') ? v3Root(authUrl) : await discoverV3(authUrl, opts);
+  const known = knownV3Endpoint(settings, remembered);
+  const v3 = known ?? (await discoverV3(authUrl, opts));
   const url = `${v3.replace(/\/+$/, '')}/auth/tokens`;
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
@@ -310,11 +329,13 @@ export async function issueToken(settings: AuthSettings, opts: KeystoneOptions):
   const identity = (body.auth as { identity: { methods: string[] } }).identity;
   if (identity.methods[0] === 'token' && settings.token) headers['X-Auth-Token'] = settings.token;
   const res = await postAuth(url, headers, JSON.stringify(body), opts);
+  if (res.status === 404 && remembered !== undefined && known === remembered) return issueToken(settings, opts);
+  const identityUrl = v3.replace(/\/+$/, '');
   if (res.status === 401 && res.headers['openstack-auth-receipt']) {
     const { continueWithReceipt } = await import('./receipt');
-    return continueWithReceipt(settings, body, res, url, headers, opts);
+    return { ...(await continueWithReceipt(settings, body, res, url, headers, opts)), identityUrl };
   }
-  return tokenFromReply(url, res);
+  return { ...tokenFromReply(url, res), identityUrl };
 }
 
 /**

@@ -35,6 +35,8 @@ export class KeystoneSession implements Session {
   source: 'cache' | 'keystone' | null = null;
   /** The authentication in progress: concurrent requests wait for it instead of starting their own. */
   private pending: Promise<TokenInfo> | null = null;
+  /** Where the last token was issued (from the cache too, even when its token expired): no discovery next time. */
+  private identityUrl: string | undefined;
   /** The token the server rejected, that made us re-authenticate. */
   private rejected: string | undefined;
 
@@ -43,13 +45,15 @@ export class KeystoneSession implements Session {
     private readonly keystone: KeystoneOptions,
     private readonly now: () => number,
     private readonly cache?: TokenCache,
+    /** A token with less life left than this is replaced (exec-credential asks for more). */
+    private readonly minLifeMs = MIN_TOKEN_LIFE_MS,
   ) {}
 
   private fresh(info: TokenInfo | null): info is TokenInfo {
     if (!info) return false;
     if (!info.expiresAt) return true;
     const expires = Date.parse(info.expiresAt);
-    return Number.isFinite(expires) && expires - this.now() > MIN_TOKEN_LIFE_MS;
+    return Number.isFinite(expires) && expires - this.now() > this.minLifeMs;
   }
 
   /** The token and its catalog, authenticating (or reading the cache) when needed. */
@@ -64,6 +68,8 @@ export class KeystoneSession implements Session {
   private async authenticate(): Promise<TokenInfo> {
     if (this.cache && !this.reauthenticated) {
       const cached = await this.cache.load();
+      // An expired entry still tells where its token was issued (the key includes the auth URL).
+      this.identityUrl ??= cached?.identityUrl;
       if (this.fresh(cached)) {
         this.keystone.debugLog?.('Reusing authentication from the token cache');
         this.current = cached;
@@ -71,7 +77,8 @@ export class KeystoneSession implements Session {
         return cached;
       }
     }
-    const issued = await issueToken(this.config.auth, this.keystone);
+    const issued = await issueToken(this.config.auth, this.keystone, this.identityUrl);
+    this.identityUrl = issued.identityUrl;
     this.current = issued;
     this.source = 'keystone';
     if (this.cache) await this.cache.save(issued);

@@ -1,7 +1,8 @@
 /**
  * What the opt-in token cache stores and under which key. An entry holds the token,
- * its expiry and the catalog, never a password or secret. The key is a hash of who
- * is authenticating where and how (auth URL, auth type, user or identity provider,
+ * its expiry, the catalog and the v3 endpoint it was issued at (so that the next
+ * authentication skips version discovery), never a password or secret. The key is a hash
+ * of who is authenticating where and how (auth URL, auth type, user or identity provider,
  * project, domain, region, interface), so a
  * changed password reuses a still-valid token of the same identity, while another
  * user, project or cloud never does.
@@ -69,6 +70,7 @@ export function encodeEntry(key: string, info: TokenInfo): string {
     project_name: info.projectName ?? null,
     methods: info.methods ?? null,
     catalog: info.catalog ?? null,
+    identity_url: info.identityUrl ?? null,
   });
 }
 
@@ -95,5 +97,6 @@ export function decodeEntry(key: string, text: string): TokenInfo | null {
     userName: typeof e.user_name === 'string' ? e.user_name : undefined,
     projectName: typeof e.project_name === 'string' ? e.project_name : undefined,
     methods: Array.isArray(e.methods) && e.methods.every((m) => typeof m === 'string') ? (e.methods as string[]) : undefined,
+    identityUrl: typeof e.identity_url === 'string' && /^https?:\/\//.test(e.identity_url) ? e.identity_url : undefined,
   };
 }

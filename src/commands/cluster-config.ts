@@ -16,7 +16,8 @@ import type { Resource } from '../api/resources';
 import { CommandError } from '../errors';
 import { generateClientKeyAndCsrAsync, type ClientKeyAndCsr } from '../certs/csr';
 import { type PlannedFile, prepareDirectory, refuseExisting, writeFileSet } from '../fs/file-set';
-import { renderCertKubeconfig, renderKeystoneKubeconfig, renderNoTlsKubeconfig } from '../kube/kubeconfig';
+import { renderCertKubeconfig, renderNoTlsKubeconfig } from '../kube/kubeconfig';
+import { currentProcessFacts, renderExecKubeconfig, selfInvocation } from '../kube/exec-credential';
 import { mergeIntoKubeconfigFile } from '../kube/kubeconfig-file';
 import { waitOptions, waitSettings } from '../wait/options';
 import { waitUntilDone } from '../wait/poll';
@@ -210,7 +211,11 @@ export const clusterConfig: CommandModule = {
       const standaloneContext = merge ? undefined : contextName;
       const kubeconfig =
         caOnly !== undefined
-          ? renderKeystoneKubeconfig({ clusterName, server, caPem: caOnly, contextName: standaloneContext })
+          ? renderExecKubeconfig(
+              { clusterName, server, caPem: caOnly, contextName: standaloneContext },
+              // kubectl runs this CLI again (docs/kubectl-plugin.md), with the cloud chosen now.
+              { self: selfInvocation(currentProcessFacts(), (p) => resolve(ctx.cwd, p)), cloud: ctx.config.cloud, clusterUuid: String(cluster.uuid) },
+            )
           : creds
             ? renderCertKubeconfig({ clusterName, server, ...creds, contextName: standaloneContext })
             : renderNoTlsKubeconfig({ clusterName, server, contextName: standaloneContext });

@@ -1,5 +1,6 @@
 import type { CommandModule } from './types';
-import { listClusters } from '../api/resources';
+import type { Resource } from '../api/resources';
+import { clusterPages } from '../api/resources';
 import { fieldsToColumns } from '../output';
 import { withClusterIdAlias } from './shared/cluster-id-alias';
 import { fieldsOption, limitOption, listFilters, markerOption, SORT_DIR, sortKeyOption } from './shared/list-options';
@@ -18,8 +19,9 @@ export const clusterList: CommandModule = {
     fieldsOption('uuid, name, cluster_template_id, stack_id, status, master_count, node_count, links, create_timeout'),
   ],
   async run(ctx, args) {
-    const clusters = withClusterIdAlias(await listClusters(ctx.client, listFilters(args)), args);
-    const columns = fieldsToColumns(COLUMNS, args.fields as string | null, clusters);
-    ctx.render.list(clusters, columns);
+    const pages = async function* (): AsyncGenerator<Resource[]> {
+      for await (const page of clusterPages(ctx.client, listFilters(args))) yield withClusterIdAlias(page, args);
+    };
+    await ctx.render.listPages(pages(), (first) => fieldsToColumns(COLUMNS, args.fields as string | null, first ? [first] : []));
   },
 };

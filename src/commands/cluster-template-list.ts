@@ -1,10 +1,10 @@
 import type { CommandModule } from './types';
-import { listClusterTemplates } from '../api/resources';
+import { clusterTemplatePages } from '../api/resources';
 import { fieldsToColumns } from '../output';
 import { fieldsOption, limitOption, listFilters, SORT_DIR, sortKeyOption } from './shared/list-options';
 
 /** basemodels.OUTPUT_ATTRIBUTES: the --detail columns, raw names (`magnumclient/v1/cluster_templates_shell.py do_cluster_template_list`). */
-const DETAIL_COLUMNS = [
+export const DETAIL_COLUMNS = [
   'name', 'image_id', 'flavor_id', 'master_flavor_id', 'keypair_id', 'external_network_id', 'fixed_network',
   'fixed_subnet', 'dns_nameserver', 'docker_volume_size', 'labels', 'coe', 'http_proxy', 'https_proxy', 'no_proxy',
   'network_driver', 'tls_disabled', 'public', 'registry_enabled', 'volume_driver', 'server_type',
@@ -25,8 +25,9 @@ export const clusterTemplateList: CommandModule = {
   ],
   async run(ctx, args) {
     const detail = args.detail === true;
-    const templates = await listClusterTemplates(ctx.client, { ...listFilters(args), detail });
-    const columns = fieldsToColumns(detail ? DETAIL_COLUMNS : ['uuid', 'name'], args.fields as string | null, templates);
-    ctx.render.list(templates, columns);
+    const defaults = detail ? DETAIL_COLUMNS : ['uuid', 'name'];
+    await ctx.render.listPages(clusterTemplatePages(ctx.client, { ...listFilters(args), detail }), (first) =>
+      fieldsToColumns(defaults, args.fields as string | null, first ? [first] : []),
+    );
   },
 };

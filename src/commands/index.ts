@@ -37,6 +37,8 @@ import { bashCompletion } from './bash-completion';
 import { help } from './help';
 import { completion } from './completion';
 import { complete } from './complete';
+import { execCredential } from './exec-credential';
+import { kubeconfigCheck } from './kubeconfig-check';
 import { authStatus } from './auth-status';
 
 export const COMMANDS: readonly CommandModule[] = [
@@ -72,6 +74,8 @@ export const COMMANDS: readonly CommandModule[] = [
   nodegroupUpdate,
   // Beyond the reference (`openstack coe credential rotate`, Magnum API 1.12).
   credentialRotate,
+  // Beyond the reference: the kubeconfig check (docs/kubectl-plugin.md).
+  kubeconfigCheck,
   bashCompletion,
   help,
   // Beyond the reference: the completion scripts themselves (docs/completions.md).
@@ -80,6 +84,8 @@ export const COMMANDS: readonly CommandModule[] = [
   authStatus,
   // Hidden: names for the shell completion scripts.
   complete,
+  // Hidden: run by kubectl through the kubeconfig of cluster-config --use-keystone.
+  execCredential,
 ];
 
 export function findCommand(name: string): CommandModule | undefined {

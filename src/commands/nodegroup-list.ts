@@ -5,7 +5,7 @@
  */
 import type { CommandModule } from './types';
 import { IDENTIFIER } from '../api/identifiers';
-import { listNodegroups } from '../api/resources';
+import { nodegroupPages } from '../api/resources';
 import { limitOption, listFilters, markerOption, SORT_DIR, sortKeyOption } from './shared/list-options';
 
 const COLUMNS = ['uuid', 'name', 'flavor_id', 'image_id', 'node_count', 'status', 'role'];
@@ -25,10 +25,7 @@ export const nodegroupList: CommandModule = {
     { flags: ['--role'], dest: 'role', metavar: '<role>', help: 'List the nodegroups in the cluster with this role.' },
   ],
   async run(ctx, args) {
-    const nodegroups = await listNodegroups(ctx.client, args.cluster as string, {
-      ...listFilters(args),
-      role: (args.role as string | null) ?? null,
-    });
-    ctx.render.list(nodegroups, COLUMNS);
+    const pages = nodegroupPages(ctx.client, args.cluster as string, { ...listFilters(args), role: (args.role as string | null) ?? null });
+    await ctx.render.listPages(pages, () => COLUMNS);
   },
 };

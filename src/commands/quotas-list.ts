@@ -1,5 +1,5 @@
 import type { CommandModule } from './types';
-import { listQuotas } from '../api/resources';
+import { quotaPages } from '../api/resources';
 import { limitOption, listFilters, markerOption, SORT_DIR, sortKeyOption } from './shared/list-options';
 
 export const quotasList: CommandModule = {
@@ -14,7 +14,7 @@ export const quotasList: CommandModule = {
     { flags: ['--all-tenants'], dest: 'all_tenants', action: 'store_true', help: 'Flag to indicate list all tenant quotas.' },
   ],
   async run(ctx, args) {
-    const quotas = await listQuotas(ctx.client, { ...listFilters(args), allTenants: args.all_tenants === true });
-    ctx.render.list(quotas, ['project_id', 'resource', 'hard_limit']);
+    const pages = quotaPages(ctx.client, { ...listFilters(args), allTenants: args.all_tenants === true });
+    await ctx.render.listPages(pages, () => ['project_id', 'resource', 'hard_limit']);
   },
 };

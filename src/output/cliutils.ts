@@ -48,26 +48,8 @@ export class NonExistentFieldsError extends CommandError {
  * way prettytable does (ints numerically; ties broken by the rest of the row).
  */
 export function printList(items: readonly Item[], fields: readonly string[], opts: PrintListOptions = {}): string {
-  const formatters = opts.formatters ?? {};
-  const labels = opts.fieldLabels && opts.fieldLabels.length > 0 ? opts.fieldLabels : fields;
-  if (labels.length !== fields.length) {
-    throw new Error(
-      `Field labels list ${pyRepr(labels)} has different number of elements than fields list ${pyRepr(fields)}`,
-    );
-  }
-
-  let rows: unknown[][] = items.map((item) =>
-    fields.map((field) => {
-      let data: unknown;
-      if (hasOwn(formatters, field)) {
-        data = formatters[field](item);
-      } else {
-        const key = field.toLowerCase().replace(/ /g, '_');
-        data = hasOwn(item, key) ? item[key] : '';
-      }
-      return data === null || data === undefined ? '-' : data;
-    }),
-  );
+  const labels = listLabels(fields, opts);
+  let rows: unknown[][] = items.map((item) => listRow(item, fields, opts.formatters));
 
   const sortIndex = opts.sortByIndex === undefined ? 0 : opts.sortByIndex;
   if (sortIndex !== null) {
@@ -87,6 +69,31 @@ export function printList(items: readonly Item[], fields: readonly string[], opt
     labels,
     rows.map((row) => row.map(pyStr)),
   );
+}
+
+/** The headers of print_list (`field_labels or fields`), checked against the fields. */
+export function listLabels(fields: readonly string[], opts: PrintListOptions = {}): readonly string[] {
+  const labels = opts.fieldLabels && opts.fieldLabels.length > 0 ? opts.fieldLabels : fields;
+  if (labels.length !== fields.length) {
+    throw new Error(
+      `Field labels list ${pyRepr(labels)} has different number of elements than fields list ${pyRepr(fields)}`,
+    );
+  }
+  return labels;
+}
+
+/** One row of print_list before str(): the formatter's result or the item's value, `-` for None, `''` when missing. */
+export function listRow(item: Item, fields: readonly string[], formatters: Readonly<Record<string, Formatter>> = {}): unknown[] {
+  return fields.map((field) => {
+    let data: unknown;
+    if (hasOwn(formatters, field)) {
+      data = formatters[field](item);
+    } else {
+      const key = field.toLowerCase().replace(/ /g, '_');
+      data = hasOwn(item, key) ? item[key] : '';
+    }
+    return data === null || data === undefined ? '-' : data;
+  });
 }
 
 /**

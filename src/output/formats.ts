@@ -32,6 +32,21 @@ export function formatJson(value: unknown, indent: number | null = 2): string {
   return `${escapeNonAscii(text)}\n`;
 }
 
+/**
+ * One element of a list that formatJson would write whole, for lists written page by
+ * page: `[` before the first element, `,` between elements, each indented one level.
+ * The elements, then jsonListEnd, are byte for byte `formatJson(list)`.
+ */
+export function jsonListElement(value: unknown, first: boolean): string {
+  // JSON text has no raw newline inside strings, so every "\n" is a line break to indent.
+  return `${first ? '[\n' : ',\n'}  ${escapeNonAscii(JSON.stringify(value, null, 2)).replace(/\n/g, '\n  ')}`;
+}
+
+/** What closes a list of `count` elements written by jsonListElement. */
+export function jsonListEnd(count: number): string {
+  return count === 0 ? '[]\n' : '\n]\n';
+}
+
 /** `json.dumps(value)` without indent: `", "` and `": "` separators. */
 function pyCompactJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(pyCompactJson).join(', ')}]`;
@@ -80,8 +95,12 @@ export function formatShell(entries: readonly (readonly [string, unknown])[], pr
  * escaped as `\\`; other values are their str() quoted.
  */
 export function formatCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const line = (cells: readonly unknown[]): string => `${cells.map(csvCell).join(',')}\n`;
-  return line(header) + rows.map(line).join('');
+  return formatCsvRows([header]) + formatCsvRows(rows);
+}
+
+/** CSV lines without the header (a streamed list writes the header once, then each page). */
+export function formatCsvRows(rows: readonly (readonly unknown[])[]): string {
+  return rows.map((cells) => `${cells.map(csvCell).join(',')}\n`).join('');
 }
 
 function csvCell(value: unknown): string {
@@ -94,6 +113,15 @@ function csvCell(value: unknown): string {
 /** cliff's YAML formatter for a list: one `safe_dump` of the list of row mappings (keys sorted). */
 export function formatYamlList(stringify: YamlStringify, objects: readonly Record<string, unknown>[]): string {
   return stringify(objects, { ...PYYAML_OPTIONS });
+}
+
+/**
+ * One element of formatYamlList's list: a block sequence's items are independent, so the
+ * items of a list dumped one by one concatenate to the dump of the whole list (an empty
+ * list is `[]`, written by formatYamlList itself).
+ */
+export function yamlListElement(stringify: YamlStringify, object: Record<string, unknown>): string {
+  return stringify([object], { ...PYYAML_OPTIONS });
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * README's session end to end with our CLI only, on whatever cloud OS_* names:
  * templates, cluster-create, wait for CREATE_COMPLETE, `$(magnum cluster-config …)` +
- * `kubectl get pod`, the certificates and file modes, then delete. The steps share one
+ * `kubectl get pod` (against the loopback API server of test/support/kube-api.ts), the certificates and file modes, then delete. The steps share one
  * cluster and run in order; afterAll deletes it whatever happened.
  */
 import { execFileSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeOnStack } from '../compat/harness';
 import { OUR_BIN, baseEnv, freshTempDir, runProcess, type ProcessResult } from '../compat/processes';
 import { cli, deleteCluster, showCluster, uniqueName } from '../compat/resources';
+import { startApiForCluster } from '../support/kube-api';
 
 const KUBECTL = '/usr/bin/kubectl';
 const CREATE_TIMEOUT_MS = 120_000;
@@ -78,6 +79,12 @@ describeOnStack('acceptance: README session', { reference: false }, () => {
     let status: string | undefined;
     while (Date.now() < deadline) {
       last = await ours(['cluster-list']);
+      // Right after a create, magnum 15 briefly answers 400 "Invalid input for field/attribute
+      // master_count" (the nodegroups are not written yet; test/compat/resources.ts): ask again.
+      if (last.code !== 0 && /master_count/.test(last.stderr)) {
+        await sleep(2000);
+        continue;
+      }
       expect(last.code, last.stderr).toBe(0);
       status = statusInList(last.stdout, name);
       if (status === 'CREATE_COMPLETE' || status?.endsWith('FAILED')) break;
@@ -92,6 +99,7 @@ describeOnStack('acceptance: README session', { reference: false }, () => {
   describe('cluster-config + kubectl', () => {
     const why = kubectlMissing();
     let shell: ProcessResult;
+    let identities: string[] = [];
     beforeAll(async () => {
       if (why) return;
       // `magnum` on PATH as a user has it after `npm install -g`.
@@ -102,14 +110,22 @@ describeOnStack('acceptance: README session', { reference: false }, () => {
       const env = { ...baseEnv(tmp), PATH: `${binDir}:/usr/bin:/bin` };
       // Exactly README's two lines: the command substitution runs the `export KUBECONFIG=…`.
       const script = `$(magnum cluster-config '${name}' --dir '${configDir}') || exit 99\nkubectl get pod\n`;
-      shell = await runProcess('/bin/bash', ['-c', script], { cwd: tmp, env, timeoutMs: 90_000 });
+      // The stack's api_address is https://127.0.0.1:6443: the loopback API server of the
+      // tests listens there, trusting the cluster CA (test/support/kube-api.ts).
+      const api = await startApiForCluster(ours, name, process.env.OS_AUTH_URL ?? '');
+      try {
+        shell = await runProcess('/bin/bash', ['-c', script], { cwd: tmp, env, timeoutMs: 90_000 });
+        identities = api.requests.map((r) => r.identity);
+      } finally {
+        await api.close();
+      }
     }, 120_000);
 
-    it.skipIf(why !== undefined)('kubectl reaches the API address: connection refused, no config/certificate error', () => {
+    it.skipIf(why !== undefined)('kubectl get pod works with the certificate kubeconfig', () => {
       const output = shell.stdout + shell.stderr;
-      expect(shell.code, output).not.toBe(99);
-      expect(output).not.toMatch(/x509|certificate|tls:|unable to (load|read)|error loading config|invalid configuration|no configuration/i);
-      expect(output).toMatch(/127\.0\.0\.1:6443.*(connection refused|was refused)/);
+      expect(shell.code, output).toBe(0);
+      expect(shell.stdout).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\nloopback +1\/1 +Running +0 +1m\n$/);
+      expect(new Set(identities)).toEqual(new Set(['certificate:admin']));
     });
 
     it.skipIf(why !== undefined)('writes the certificates and the kubeconfig with private modes', () => {

@@ -60,7 +60,7 @@ describe('resources.ts builds no path from a refused identifier (no caller can f
     ['updateCluster', () => resources.updateCluster(client, bad, [])],
     ['resizeCluster', () => resources.resizeCluster(client, bad, {})],
     ['upgradeCluster', () => resources.upgradeCluster(client, bad, {})],
-    ['listNodegroups', () => resources.listNodegroups(client, bad, {})],
+    ['nodegroupPages', async () => resources.nodegroupPages(client, bad, {}).next()],
     ['getNodegroup (cluster)', () => resources.getNodegroup(client, bad, 'ng')],
     ['getNodegroup (nodegroup)', () => resources.getNodegroup(client, 'k8s', bad)],
     ['createNodegroup', () => resources.createNodegroup(client, bad, {})],

@@ -47,7 +47,43 @@ async function run(args: string[], env: Record<string, string> = {}): Promise<{ 
   return { r, keystone };
 }
 const listed = (r: RunCliResult): string[] => r.stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| uuid')).map((l) => l.split('|')[2].trim());
-const AUTH = ['GET /v3', 'POST /v3/auth/tokens'];
+// OS_AUTH_URL ends in /v3: no version discovery (docs/configuration.md, Identity version discovery).
+const AUTH = ['POST /v3/auth/tokens'];
+
+/** Rewrites the cache entry as if its token had expired (and with `changes`). */
+function expireCachedToken(changes: Record<string, unknown> = {}): void {
+  const file = onlyCacheFile();
+  const entry = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  writeFileSync(file, JSON.stringify({ ...entry, expires_at: '2020-01-01T00:00:00.000000Z', ...changes }));
+}
+
+describe('version discovery with an unversioned auth URL', () => {
+  it('runs without the cache every time; with it, once: an expired entry still knows where to authenticate', async () => {
+    const unversioned = { OS_AUTH_URL: cloud.keystoneUrl };
+    for (let i = 0; i < 2; i++) {
+      const { r, keystone } = await run(['cluster-list'], unversioned);
+      expect([r.code, r.stderr, keystone]).toEqual([0, '', ['GET /', 'POST /v3/auth/tokens']]);
+    }
+    const env = { ...unversioned, OS_CACHE: 'true' };
+    const first = await run(['cluster-list'], env);
+    expect([first.r.code, listed(first.r), first.keystone]).toEqual([0, ['cached'], ['GET /', 'POST /v3/auth/tokens']]);
+    const entry = JSON.parse(readFileSync(onlyCacheFile(), 'utf8')) as { identity_url: string };
+    expect(entry.identity_url).toBe(`${cloud.keystoneUrl}/v3`);
+    expireCachedToken();
+    const second = await run(['cluster-list'], env);
+    expect([second.r.code, second.r.stderr, listed(second.r), second.keystone]).toEqual([0, '', ['cached'], ['POST /v3/auth/tokens']]);
+  });
+
+  it('discovers again when the remembered endpoint answers 404 (Keystone moved)', async () => {
+    const env = { OS_AUTH_URL: cloud.keystoneUrl, OS_CACHE: 'true' };
+    await run(['cluster-list'], env);
+    expireCachedToken({ identity_url: `${cloud.keystoneUrl}/moved/v3` });
+    const again = await run(['cluster-list'], env);
+    expect([again.r.code, again.r.stderr, listed(again.r), again.keystone]).toEqual([
+      0, '', ['cached'], ['POST /moved/v3/auth/tokens', 'GET /', 'POST /v3/auth/tokens'],
+    ]);
+  });
+});
 
 describe('opting in', () => {
   it('without --os-cache or OS_CACHE nothing is cached and every run authenticates', async () => {
@@ -103,7 +139,7 @@ describe('the cache file', () => {
     expect(statSync(cacheDir()).mode & 0o777).toBe(0o700);
     const text = readFileSync(file, 'utf8');
     const entry = JSON.parse(text) as Record<string, unknown>;
-    expect(Object.keys(entry).sort()).toEqual(['catalog', 'expires_at', 'format', 'key', 'methods', 'project_id', 'project_name', 'token', 'user_id', 'user_name']);
+    expect(Object.keys(entry).sort()).toEqual(['catalog', 'expires_at', 'format', 'identity_url', 'key', 'methods', 'project_id', 'project_name', 'token', 'user_id', 'user_name']);
     expect(cloud.state.tokens.has(entry.token as string)).toBe(true);
     expect(text).not.toContain('secret');
     expect(readdirSync(cacheDir())).toEqual([file.split('/').pop()]);

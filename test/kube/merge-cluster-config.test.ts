@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useFakeCloud } from '../support/cli-fixture';
+import { EXEC_COMMAND } from '../../src/kube/exec-credential';
 import { DEV_ROW, HAVE_KUBECTL, NO_KUBECTL, PROD_ROW, TWO_CONTEXTS, kubectlContexts } from './merge-fixtures';
 
 const f = useFakeCloud();
@@ -117,7 +118,9 @@ describe('cluster-config --use-keystone and --output-certs', () => {
     expect(readdirSync(cwd).sort()).toEqual(['ca.pem', 'config']);
     const text = readFileSync(join(cwd, 'config'), 'utf8');
     expect(text).toContain('current-context: openstackuser@kubernetes\n');
-    expect(text).toContain('      command: /bin/bash\n');
+    // This CLI as its own credential plugin (docs/kubectl-plugin.md), not the reference's bash + $OS_TOKEN.
+    expect(text).toContain(`      command: ${process.execPath}\n`);
+    expect(text).toContain('      - exec-credential\n');
     const config = parse(text);
     expect(Buffer.from(config.clusters[0].cluster['certificate-authority-data'], 'base64').toString()).toBe(readFileSync(join(cwd, 'ca.pem'), 'utf8'));
     // No client certificate was asked for.
@@ -128,7 +131,9 @@ describe('cluster-config --use-keystone and --output-certs', () => {
     const file = join(tmp(), 'config');
     const r = await f.magnum(['cluster-config', 'kube-b', '--use-keystone', '--merge'], { env: { KUBECONFIG: file } });
     expect(r.stderr).toBe(`Added context "kube-b" (cluster "kube-b", user "kube-b-keystone") in ${file}; it is now the current context.\n`);
-    expect(parse(readFileSync(file, 'utf8')).users[0].user.exec.command).toBe('/bin/bash');
+    const exec = parse(readFileSync(file, 'utf8')).users[0].user.exec;
+    expect(exec.apiVersion).toBe('client.authentication.k8s.io/v1');
+    expect(exec.args).toContain('exec-credential');
   });
 
   it('--output-certs changes nothing without --merge: the pem files are written anyway, as the reference does', async () => {
@@ -213,7 +218,9 @@ describe('cluster-config --stdout', () => {
     expect(r.code, r.stderr).toBe(0);
     const config = parse(r.stdout);
     expect(config.contexts).toEqual([{ context: { cluster: 'kube-b', user: 'openstackuser' }, name: 'kb' }]);
-    expect(config.users[0].user.exec.command).toBe('/bin/bash');
+    // The exec user of docs/kubectl-plugin.md: kubectl runs magnum itself.
+    expect(config.users[0].user.exec.apiVersion).toBe('client.authentication.k8s.io/v1');
+    expect(config.users[0].user.exec.args).toContain(EXEC_COMMAND);
     expect(readdirSync(cwd)).toEqual([]);
   });
 

@@ -142,6 +142,29 @@ function issue(state: FakeState, urls: KeystoneUrls, headers: IncomingHttpHeader
   return { status: 201, headers: { 'X-Subject-Token': tok.token, Vary: 'X-Auth-Token' }, body };
 }
 
+/**
+ * GET /v3/auth/tokens: validates X-Subject-Token for the caller of X-Auth-Token (a token
+ * may validate itself), as k8s-keystone-auth asks (test/support/kube-api.ts).
+ */
+function validate(state: FakeState, headers: IncomingHttpHeaders): Reply {
+  const live = (id: unknown): IssuedToken | undefined => {
+    const t = typeof id === 'string' ? state.tokens.get(id) : undefined;
+    return t && t.expiresAt.getTime() > Date.now() ? t : undefined;
+  };
+  if (!live(headers['x-auth-token'])) throw new KsError(401, UNAUTHORIZED);
+  const tok = live(headers['x-subject-token']);
+  if (!tok) throw new KsError(404, 'Could not recognize Fernet token');
+  return {
+    status: 200,
+    headers: { 'X-Subject-Token': String(headers['x-subject-token']) },
+    body: { token: {
+      methods: tok.methods, user: { domain: DOMAIN, id: tok.user.id, name: tok.user.name, password_expires_at: null },
+      audit_ids: tok.auditIds, expires_at: ksTime(tok.expiresAt), issued_at: ksTime(tok.issuedAt),
+      ...(tok.project ? { project: { domain: DOMAIN, id: tok.project.id, name: tok.project.name } } : {}),
+    } },
+  };
+}
+
 /** Keystone's answer to a login that meets none of the user's rules (auth/core.py InsufficientAuthMethods). */
 function receiptReply(state: FakeState, user: FakeUser, methods: string[], urls: KeystoneUrls): Reply {
   const id = randomBytes(48).toString('base64url');
@@ -211,6 +234,7 @@ export function handleKeystone(state: FakeState, urls: KeystoneUrls, method: str
     }
     if (method === 'GET' && path === '/v3') return { status: 200, body: { version } };
     if (method === 'POST' && path === '/v3/auth/tokens') return issue(state, urls, headers, text);
+    if (method === 'GET' && path === '/v3/auth/tokens') return validate(state, headers);
     const fed = /^\/v3\/OS-FEDERATION\/identity_providers\/([^/]+)\/protocols\/([^/]+)\/auth$/.exec(path);
     if (fed && (method === 'POST' || method === 'GET')) return federatedAuth(state, urls, decodeURIComponent(fed[1]), decodeURIComponent(fed[2]), headers);
     return error(404, 'The resource could not be found.');
