@@ -112,8 +112,9 @@ export async function rotateCa(c: MagnumClient, clusterUuid: string): Promise<vo
 }
 
 // Credentials (microversion >= 1.12)
-export async function rotateCredentials(c: MagnumClient, cluster: string): Promise<Resource | null> {
-  return (await c.request('PATCH', `/credentials/${seg(cluster, CLUSTER)}`)) as Resource | null;
+/** Rotated synchronously; the answer names the cluster's UUID (`ClusterID`, magnum api/controllers/v1/credential.py). */
+export async function rotateCredentials(c: MagnumClient, cluster: string): Promise<Identified> {
+  return withStrings(await c.reply('PATCH', `/credentials/${seg(cluster, CLUSTER)}`), ['uuid']);
 }
 
 // Quotas (no `/` before `?` here, `magnumclient/v1/quotas_shell.py`)

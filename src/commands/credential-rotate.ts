@@ -24,8 +24,7 @@ export const credentialRotate: CommandModule = {
     const wait = waitSettings(args);
     const name = String(args.cluster);
     await ctx.client.requireVersion(CREDENTIALS_VERSION, 'credential-rotate');
-    const answer = await rotateCredentials(ctx.client, name);
-    const uuid = typeof answer?.uuid === 'string' ? answer.uuid : name;
+    const { uuid } = await rotateCredentials(ctx.client, name);
     ctx.io.out(`Request to rotate credentials for cluster ${uuid} has been accepted.\n`);
     if (wait) await waitUntilDone(ctx, clusterTarget(ctx.client, uuid, name, 'settle'), wait);
   },

@@ -8,7 +8,7 @@ import { IDENTIFIER } from '../api/identifiers';
 import { createNodegroup } from '../api/resources';
 import type { Resource } from '../api/resources';
 import { handleLabels, handleTaints } from './shared/labels';
-import { requireNodeFieldsVersion } from './shared/node-fields';
+import { nodeFieldOptions, requireNodeFieldsVersion } from './shared/node-fields';
 import { labelsOption } from './shared/cluster-options';
 import { waitOptions, waitSettings } from '../wait/options';
 import { waitUntilDone } from '../wait/poll';
@@ -49,24 +49,7 @@ export const nodegroupCreate: CommandModule = {
       action: 'store_true',
       help: 'The labels provided will be merged with the labels configured in the specified cluster.',
     },
-    {
-      flags: ['--node-labels'],
-      dest: 'node_labels',
-      metavar: '<KEY1=VALUE1,KEY2=VALUE2...>',
-      action: 'append',
-      help:
-        'Kubernetes node labels in the form of key=value pairs to apply to every node in this nodegroup. ' +
-        'May be used multiple times. Needs API 1.14.',
-    },
-    {
-      flags: ['--node-taints'],
-      dest: 'node_taints',
-      metavar: '<KEY1=VALUE1:EFFECT1,KEY2:EFFECT2...>',
-      action: 'append',
-      help:
-        'Kubernetes node taints to apply to every node in this nodegroup, as KEY[=VALUE]:EFFECT (VALUE is optional). ' +
-        'EFFECT must be one of NoSchedule, PreferNoSchedule or NoExecute. May be used multiple times. Needs API 1.14.',
-    },
+    ...nodeFieldOptions(false),
     ...waitOptions(true, 'the nodegroup is created'),
   ],
   async run(ctx, args) {

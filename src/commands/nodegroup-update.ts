@@ -12,7 +12,7 @@ import { pyRepr } from '../output';
 import { argsArrayToPatch } from './shared/patch';
 import type { PatchOp } from './shared/patch';
 import { handleLabels, handleTaints } from './shared/labels';
-import { requireNodeFieldsVersion } from './shared/node-fields';
+import { nodeFieldOptions, requireNodeFieldsVersion } from './shared/node-fields';
 import { ATTRIBUTES_POSITIONAL, OP_POSITIONAL } from './shared/update-args';
 import { waitOptions, waitSettings } from '../wait/options';
 import { waitUntilDone } from '../wait/poll';
@@ -50,25 +50,7 @@ export const nodegroupUpdate: CommandModule = {
   options: [
     { flags: ['--min-nodes'], dest: 'min_node_count', metavar: '<min-nodes>', type: 'int', help: 'The minimum node count for the nodegroup.' },
     { flags: ['--max-nodes'], dest: 'max_node_count', metavar: '<max-nodes>', type: 'int', help: 'The maximum node count for the nodegroup.' },
-    {
-      flags: ['--node-labels'],
-      dest: 'node_labels',
-      metavar: '<KEY1=VALUE1,KEY2=VALUE2...>',
-      action: 'append',
-      help:
-        'Kubernetes node labels in the form of key=value pairs to apply to every node in this nodegroup. ' +
-        'Replaces any existing node labels. May be used multiple times. Needs API 1.14.',
-    },
-    {
-      flags: ['--node-taints'],
-      dest: 'node_taints',
-      metavar: '<KEY1=VALUE1:EFFECT1,KEY2:EFFECT2...>',
-      action: 'append',
-      help:
-        'Kubernetes node taints to apply to every node in this nodegroup, as KEY[=VALUE]:EFFECT (VALUE is optional). ' +
-        'EFFECT must be one of NoSchedule, PreferNoSchedule or NoExecute. Replaces any existing node taints. ' +
-        'May be used multiple times. Needs API 1.14.',
-    },
+    ...nodeFieldOptions(true),
     ...waitOptions(true, 'the update has finished'),
   ],
   async run(ctx, args) {

@@ -41,6 +41,7 @@ function classifier(op: Operation, judge: Judge, before: Resource | null) {
   let sawInProgress = false;
   let seen = false;
   return (r: Sighting): Observation => {
+    if (r === 'unready' && op === 'delete') return { state: 'pending', summary: 'nodegroups deleted, the cluster not yet' };
     if (r === 'unready' || (r === 'gone' && op === 'create' && !seen)) return { state: 'pending', summary: NOT_VISIBLE_YET };
     if (r === 'gone') {
       return op === 'delete'
@@ -78,13 +79,17 @@ function faultLines(faults: unknown): string {
     .join('');
 }
 
-/** One GET as a Sighting; a 400 counts as `unready` only for a create (see classifier). */
+/**
+ * One GET as a Sighting; a 400 counts as `unready` only for a create (see classifier) and a
+ * delete: Magnum 23's conductor removes a cluster's nodegroups before its row, and in between
+ * a GET answers the same 400 (seen on the Magnum 23 stack).
+ */
 async function sight(op: Operation, fetch: () => Promise<Resource>): Promise<Sighting> {
   try {
     return await fetch();
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) return 'gone';
-    if (e instanceof ApiError && e.status === 400 && op === 'create') return 'unready';
+    if (e instanceof ApiError && e.status === 400 && (op === 'create' || op === 'delete')) return 'unready';
     throw e;
   }
 }

@@ -33,8 +33,9 @@ describeOnStack('acceptance: template, cluster and quota lifecycle', { reference
   describe('cluster template and cluster', () => {
     it('cluster-template-create shows the new template', async () => {
       const r = await ours([
+        // A master flavor: Magnum 23 refuses a template without one ("Unable to find flavor None").
         'cluster-template-create', template, '--coe', 'kubernetes', '--image', 'fedora-coreos-35', '--external-network', 'public',
-        '--docker-storage-driver', 'overlay2', '--labels', 'auto_healing_enabled=true,auto_healing_controller=magnum-auto-healer;kube_tag=v1.21.1',
+        '--master-flavor', 'm1.medium', '--docker-storage-driver', 'overlay2', '--labels', 'auto_healing_enabled=true,auto_healing_controller=magnum-auto-healer;kube_tag=v1.21.1',
         '--floating-ip-disabled',
       ]);
       expect(r.code, r.stderr).toBe(0);

@@ -2,16 +2,15 @@
 // point 2): against a fake Magnum that answers every request 1 s late, the template, CA and
 // signing requests all arrive before the first of them is answered, right after the cluster's
 // reply, and the key generation overlaps the requests before them. Output unchanged.
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useFakeCloud } from '../support/cli-fixture';
+import { tempDir } from '../support/temp';
 import type { RecordedRequest } from '../support/fake-cloud';
 
 const DELAY_MS = 1000;
 const f = useFakeCloud({ magnumDelayMs: DELAY_MS });
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'magnum-config-conc-'));
+const tmp = (): string => tempDir('magnum-config-conc-');
 
 let tlsTemplateUuid = '';
 beforeAll(() => {

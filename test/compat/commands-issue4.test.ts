@@ -152,6 +152,7 @@ describeCompat('compat: issue 4 commands', () => {
     compat('name twice: DuplicateArgs with the command help', ['cluster-template-create', 'x', '--name', 'y', ...TEMPLATE_BASE], {
       expectExit: 1,
       sameError: true,
+      normalise: normalisers.helpAdditions,
     });
     compat('old and new spelling together', ['cluster-template-create', 'x', ...TEMPLATE_BASE, '--image-id', 'y'], USAGE_ERROR);
     compat('no --coe', ['cluster-template-create', 'x', '--image', 'i', '--external-network', 'public'], USAGE_ERROR);

@@ -58,6 +58,8 @@ export const normalisers = {
   uuids: (text: string): string => text.replace(UUID, '<UUID>'),
   requestIds: (text: string): string => text.replace(REQUEST_ID, 'req-<ID>'),
   timestamps: (text: string): string => text.replace(TIMESTAMP, '<TIME>'),
+  /** Our help's trailing `Additional options (this client):` section (README difference 14); the reference has none. */
+  helpAdditions: (text: string): string => text.replace(/\nAdditional options \(this client\):\n(?: {2}.*\n)*/g, ''),
 };
 
 /**

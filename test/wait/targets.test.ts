@@ -86,7 +86,14 @@ describe('clusterTarget', () => {
     expect(await target.observe()).toEqual({ state: 'failed', summary: 'deleted', failure: 'Cluster k8s no longer exists.' });
   });
 
-  it('a 400 is an error for anything but a create', async () => {
+  it('delete: a 400 (nodegroups gone, cluster row not yet) is still pending, then the 404 is done', async () => {
+    const target = clusterTarget(client([cluster('DELETE_IN_PROGRESS'), 400, null]), 'u-1', 'k8s', 'delete');
+    await target.observe();
+    expect(await target.observe()).toEqual({ state: 'pending', summary: 'nodegroups deleted, the cluster not yet' });
+    expect(await target.observe()).toEqual({ state: 'done', summary: 'deleted' });
+  });
+
+  it('a 400 is an error for anything but a create or a delete', async () => {
     await expect(clusterTarget(client([400]), 'u-1', 'k8s', 'update', cluster('CREATE_COMPLETE')).observe()).rejects.toThrow(
       'Invalid input for field/attribute master_count.',
     );
