@@ -181,7 +181,10 @@ describeOnStack('acceptance: --wait, -f json, nodegroups, resize, upgrade, --mer
           stderr: `Added context "${plain}" (cluster "${plain}", user "${plain}-admin") in ${file}; it is now the current context.\n`,
         }),
       );
-      if (!HAVE_KUBECTL) return;
+      if (!HAVE_KUBECTL) {
+        if (process.env.CI === 'true') throw new Error(`CI=true but ${KUBECTL} is not installed`);
+        return;
+      }
       if (TRANSCRIPT) {
         const out = execFileSync(KUBECTL, ['config', 'get-contexts', '--kubeconfig', file], { encoding: 'utf8' });
         appendFileSync(TRANSCRIPT, `\n$ kubectl config get-contexts --kubeconfig ${file}\n${out}`);

@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateClientKeyAndCsr } from '../../src/certs/csr';
 import { useFakeCloud } from '../support/cli-fixture';
 import { lastBody, magnumCalls } from './recorded';
+import { tempDir } from '../support/temp';
 
 const f = useFakeCloud();
-const dir = mkdtempSync(join(tmpdir(), 'ca-sign-test-'));
+const dir = tempDir('ca-sign-test-');
 const csrPem = generateClientKeyAndCsr().csrPem;
 const csrFile = join(dir, 'client.csr');
 writeFileSync(csrFile, csrPem);

@@ -5,16 +5,16 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useFakeCloud } from '../support/cli-fixture';
 import { TWO_CONTEXTS } from '../kube/merge-fixtures';
+import { tempDir } from '../support/temp';
 
 const f = useFakeCloud();
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'magnum-safety-'));
+const tmp = (): string => tempDir('magnum-safety-');
 const CLUSTERS = ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'];
 const SET = ['ca.pem', 'cert.pem', 'config', 'key.pem'];
 

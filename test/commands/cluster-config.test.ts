@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { useFakeCloud } from '../support/cli-fixture';
+import { tempDir } from '../support/temp';
 
 const f = useFakeCloud();
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'magnum-config-'));
+const tmp = (): string => tempDir('magnum-config-');
 const mode = (p: string): number => statSync(p).mode & 0o777;
 
 describe('cluster-config, kubernetes with TLS', () => {

@@ -1,16 +1,16 @@
 // kubeconfig-check (docs/kubectl-plugin.md) against the fake cloud: kubeconfigs written
 // by cluster-config itself, a CA rotated through the fake's ca-rotate, an exec credential
 // that works and one that does not, the reference's v1alpha1 entry.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { renderKeystoneKubeconfig } from '../../src/kube/kubeconfig';
 import { useFakeCloud } from '../support/cli-fixture';
+import { tempDir } from '../support/temp';
 
 const f = useFakeCloud();
-const root = mkdtempSync(join(tmpdir(), 'magnum-kcheck-'));
+const root = tempDir('magnum-kcheck-');
 let certConfig: string;
 let execConfig: string;
 const env = () => ({ XDG_CACHE_HOME: join(root, 'cache') });

@@ -11,6 +11,7 @@ import { delimiter, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliCommands } from '../../src/completions/table';
 import { COMMON_CASES, FAKE_CLUSTERS, FAKE_TEMPLATES } from './fixture';
+import { describeNeeds } from '../support/tools';
 
 export const REPO = resolve(__dirname, '../..');
 export const ZSH_HARNESS = join(__dirname, 'zsh-complete.zsh');
@@ -28,21 +29,7 @@ export function findExecutable(name: string): string | undefined {
  * failing test under CI=true, where .ci/run installs it (a skip there would hide it).
  */
 export function describeWithShell(shell: string, title: string, body: () => void): void {
-  if (findExecutable(shell)) {
-    describe(title, body);
-    return;
-  }
-  const why = `${shell} is not installed (apt-get install -y ${shell})`;
-  if (process.env.CI === 'true') {
-    describe(title, () => {
-      it(`has ${shell}`, () => {
-        throw new Error(`CI=true but ${why}`);
-      });
-    });
-    return;
-  }
-  console.warn(`[skipped] ${title}: ${why}`);
-  describe.skip(title, body);
+  describeNeeds(findExecutable(shell) !== undefined, `${shell} is not installed (apt-get install -y ${shell === 'man' ? 'man-db' : shell})`)(title, body);
 }
 
 /** What the fake `magnum` does when asked for names: prints them, fails noisily, or is not there at all. */

@@ -2,7 +2,7 @@
  * An optional end-to-end check of the shipped bash script through readline: an
  * interactive bash in a tmux pane, keys typed, the screen read back. It catches what
  * calling _magnum directly cannot (how readline inserts `--opt=value` completions, the
- * `complete` registration). Skipped, also in CI, when tmux is not installed.
+ * `complete` registration). Needs tmux: skipped without it, failing under CI=true.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findExecutable, makeSandbox, REPO } from './shells';
 import type { Sandbox } from './shells';
+import { describeNeeds } from '../support/tools';
 
 const TMUX = findExecutable('tmux');
 const BASH = findExecutable('bash');
-const describeTmux = TMUX && BASH ? describe : describe.skip;
-if (!TMUX || !BASH) console.warn('[skipped] bash completion through tmux: tmux (or bash) is not installed');
+const describeTmux = describeNeeds(Boolean(TMUX && BASH), 'tmux (or bash) is not installed (apt-get install -y tmux)');
 
 describeTmux('completions/magnum.bash in an interactive bash (tmux)', () => {
   const socket = `magnum-completion-test-${randomBytes(4).toString('hex')}`;

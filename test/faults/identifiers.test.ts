@@ -4,8 +4,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { useFakeCloud } from '../support/cli-fixture';
+import { tempDir } from '../support/temp';
 
 const f = useFakeCloud();
 beforeEach(() => {
@@ -25,7 +25,7 @@ const REASONS: Record<string, string> = {
   'k8s/nodegroups/default-worker': 'Magnum reads "/" as a path separator, so the request would go to another URL',
 };
 
-const csr = join(tmpdir(), 'h9b-faults-unused.csr');
+const csr = join(tempDir('magnum-faults-'), 'unused.csr');
 writeFileSync(csr, '-----BEGIN CERTIFICATE REQUEST-----\n-----END CERTIFICATE REQUEST-----\n');
 
 /** Every command that puts a user value into a URL path, with the bad value in each such place. */

@@ -4,9 +4,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { useFakeCloud } from '../support/cli-fixture';
 import type { Reply } from '../support/fake-cloud';
+import { tempDir } from '../support/temp';
 
 const f = useFakeCloud();
 beforeEach(() => {
@@ -124,7 +124,7 @@ describe('shows', () => {
 
   it('ca-sign with a "pem" that is not a string', async () => {
     f.cloud.seedCluster({ name: 'sign-home' });
-    const csr = join(tmpdir(), `h9b-shape-${process.pid}.csr`);
+    const csr = join(tempDir('magnum-shape-'), 'client.csr');
     writeFileSync(csr, '-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n');
     answer('POST', /^\/v1\/certificates$/, 201, '{"pem": null}');
     await expectInvalid(['ca-sign', '--cluster', 'sign-home', '--csr', csr], '/certificates', 201, '"pem" is null, not a string');

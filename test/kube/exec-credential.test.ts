@@ -1,8 +1,7 @@
 // The exec user cluster-config --use-keystone writes (docs/kubectl-plugin.md): its exact
 // text, how the CLI names itself, how kubeconfig-check recognises entries, and what
 // cluster-config writes with and without --merge.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -12,6 +11,7 @@ import {
 import { renderKeystoneKubeconfig } from '../../src/kube/kubeconfig';
 import { useFakeCloud } from '../support/cli-fixture';
 import { cliPath } from '../support/run-cli';
+import { tempDir } from '../support/temp';
 
 const CA = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 const NODE = { command: '/usr/bin/node', prefix: ['/usr/lib/node_modules/magnum/bin/magnum'] };
@@ -91,7 +91,7 @@ describe('cluster-config --use-keystone', () => {
   it('writes the exec kubeconfig that runs this CLI, and only ca.pem beside it', async () => {
     const t = f.cloud.seedTemplate({ name: 'k8s', coe: 'kubernetes', tls_disabled: false });
     const c = f.cloud.seedCluster({ name: 'ks', cluster_template_id: t.uuid });
-    const cwd = mkdtempSync(join(tmpdir(), 'magnum-exec-'));
+    const cwd = tempDir('magnum-exec-');
     const r = await f.magnum(['cluster-config', 'ks', '--use-keystone'], { cwd });
     expect(r).toEqual({ stdout: `export KUBECONFIG=${cwd}/config\n\n`, stderr: '', code: 0 });
     expect(readdirSync(cwd).sort()).toEqual(['ca.pem', 'config']);
@@ -107,7 +107,7 @@ describe('cluster-config --use-keystone', () => {
   });
 
   it('records the cloud of --os-cloud (or OS_CLOUD) in the args', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'magnum-exec-'));
+    const cwd = tempDir('magnum-exec-');
     writeFileSync(join(cwd, 'clouds.yaml'), `clouds:\n  fake:\n    auth:\n      auth_url: ${f.cloud.authUrlV3}\n      username: demo\n      password: secret\n      project_name: demo\n      user_domain_name: Default\n      project_domain_name: Default\n`);
     const env = { OS_AUTH_URL: '', OS_USERNAME: '', OS_PASSWORD: '', OS_PROJECT_NAME: '' };
     const r = await f.magnum(['--os-cloud', 'fake', 'cluster-config', 'ks', '--use-keystone'], { cwd, env });
@@ -116,7 +116,7 @@ describe('cluster-config --use-keystone', () => {
   });
 
   it('--merge next to the reference’s v1alpha1 entry leaves that entry (and the rest) as it was, also on a re-merge', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'magnum-exec-home-'));
+    const home = tempDir('magnum-exec-home-');
     const kubeconfig = join(home, 'config');
     const reference = renderKeystoneKubeconfig({ clusterName: 'old', server: 'https://10.1.1.1:6443', caPem: CA });
     writeFileSync(kubeconfig, reference, { mode: 0o600 });

@@ -1,15 +1,15 @@
 // cluster-config's options beyond the reference, through the built CLI against the fake
 // cloud: --merge into the user's kubeconfig, --output-certs, --use-keystone.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useFakeCloud } from '../support/cli-fixture';
-import { DEV_ROW, HAVE_KUBECTL, NO_KUBECTL, PROD_ROW, TWO_CONTEXTS, kubectlContexts } from './merge-fixtures';
+import { DEV_ROW, itWithKubectl, PROD_ROW, TWO_CONTEXTS, kubectlContexts } from './merge-fixtures';
+import { tempDir } from '../support/temp';
 
 const f = useFakeCloud();
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'magnum-merge-cli-'));
+const tmp = (): string => tempDir('magnum-merge-cli-');
 const mode = (p: string): number => statSync(p).mode & 0o777;
 
 type Named = { name: string } & Record<string, unknown>;
@@ -53,7 +53,7 @@ describe('cluster-config --merge', () => {
     expect(parse(readFileSync(file, 'utf8'))['current-context']).toBe('kube-b');
   });
 
-  it.skipIf(!HAVE_KUBECTL)(`kubectl config get-contexts lists the two old contexts and ours${NO_KUBECTL}`, async () => {
+  itWithKubectl(`kubectl config get-contexts lists the two old contexts and ours`, async () => {
     const file = join(tmp(), 'config');
     writeFileSync(file, TWO_CONTEXTS);
     expect((await f.magnum(['cluster-config', 'kube-a', '--merge'], { env: { KUBECONFIG: file } })).code).toBe(0);

@@ -1,11 +1,12 @@
 // Shared by the kubeconfig merge tests (test/kube/merge*.test.ts, test/acceptance/beyond.test.ts):
 // a user's kubeconfig with two contexts, and kubectl's view of a file's contexts.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { itNeeds } from '../support/tools';
 
 export const KUBECTL = '/usr/bin/kubectl';
 export const HAVE_KUBECTL = spawnSync(KUBECTL, ['version', '--client'], { stdio: 'ignore' }).status === 0;
-/** For a test title: why it was skipped. */
-export const NO_KUBECTL = HAVE_KUBECTL ? '' : ` [skipped: ${KUBECTL} is not installed]`;
+/** Tests that run kubectl: skipped without it, failing under CI=true (test/support/tools.ts). */
+export const itWithKubectl = itNeeds(HAVE_KUBECTL, `${KUBECTL} is not installed`);
 
 /** As kubectl writes one, with two contexts (one with a namespace) and a comment of the user's. */
 export const TWO_CONTEXTS = `apiVersion: v1

@@ -1,14 +1,14 @@
 // mergeKubeconfig: one cluster's entries into an existing kubeconfig, everything else
 // kept (checked with kubectl itself where it is installed).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { renderCertKubeconfig, renderKeystoneKubeconfig } from '../../src/kube/kubeconfig';
 import { kubeconfigPath, mergeKubeconfig } from '../../src/kube/merge';
-import { DEV_ROW, HAVE_KUBECTL, KUBECTL, NO_KUBECTL, PROD_ROW, TWO_CONTEXTS as EXISTING, kubectlContexts } from './merge-fixtures';
+import { DEV_ROW, itWithKubectl, KUBECTL, PROD_ROW, TWO_CONTEXTS as EXISTING, kubectlContexts } from './merge-fixtures';
+import { tempDir } from '../support/temp';
 
 const CA = '-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----\n';
 const incoming = (server = 'https://127.0.0.1:6443'): string =>
@@ -83,8 +83,8 @@ describe('mergeKubeconfig', () => {
     expect(() => mergeKubeconfig(YAML, 'clusters: 3\n', incoming(), NAMES)).toThrow('it is not a kubeconfig (clusters is not a list).');
   });
 
-  it.skipIf(!HAVE_KUBECTL)(`kubectl config get-contexts lists all three, ours current${NO_KUBECTL}`, () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'magnum-merge-')), 'config');
+  itWithKubectl(`kubectl config get-contexts lists all three, ours current`, () => {
+    const file = join(tempDir('magnum-merge-'), 'config');
     writeFileSync(file, mergeKubeconfig(YAML, EXISTING, incoming(), NAMES).text);
     expect(kubectlContexts(file)).toEqual([DEV_ROW, ['*', 'k8s', 'k8s', 'k8s-admin'], PROD_ROW]);
     const view = execFileSync(KUBECTL, ['config', 'view', '--raw', '--minify', '-o', 'jsonpath={.users[0].user.client-key-data}', '--kubeconfig', file], {

@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 import {
   formatCsv, formatJson, formatShell, formatValueLines, formatValueRows, formatYamlEntries, formatYamlList,
 } from '../../src/output/formats';
+import { itNeeds } from '../support/tools';
 
 const ORACLE = fileURLToPath(new URL('./fixtures/cliff_formats_oracle.py', import.meta.url));
 const HAVE_CLIFF = pythonHasModules('cliff.formatters.yaml_format, yaml');
-const NO_CLIFF = HAVE_CLIFF ? '' : ' [skipped: /usr/bin/python3 cannot import cliff and yaml]';
+const itWithCliff = itNeeds(HAVE_CLIFF, '/usr/bin/python3 cannot import cliff and yaml (test/stack/install.sh)');
 
 type Case = { format: string; kind: 'list' | 'one'; columns: string[]; data: unknown[] };
 
@@ -100,7 +101,7 @@ const shellSafe = (c: Case): boolean =>
   });
 
 describe('output formats are cliff byte for byte', () => {
-  it.skipIf(!HAVE_CLIFF)(`on 400 seeded random tables and resources${NO_CLIFF}`, () => {
+  itWithCliff(`on 400 seeded random tables and resources`, () => {
     const cases = randomCases(20261124, 200).filter(shellSafe);
     const expected = cliff(cases);
     cases.forEach((c, i) => {
@@ -110,7 +111,7 @@ describe('output formats are cliff byte for byte', () => {
     });
   });
 
-  it.skipIf(!HAVE_CLIFF)(`on a real cluster object${NO_CLIFF}`, () => {
+  itWithCliff(`on a real cluster object`, () => {
     const cluster = {
       uuid: 'cd121395-6e76-4afe-a3d3-e13c3f20f097', name: 'mykubcluster', keypair: null, node_count: 100,
       labels: { kube_tag: 'v1.9.3', auto_healing_enabled: 'true' }, node_addresses: ['127.2.0.1', '127.2.0.2'],

@@ -9,6 +9,7 @@ import { fieldsToColumns, printDict, printList } from '../../src/output/cliutils
 import type { Item } from '../../src/output/cliutils';
 import { renderTable } from '../../src/output/prettytable';
 import { pyRepr, pyReprBytes } from '../../src/output/pyrepr';
+import { itNeeds } from '../support/tools';
 
 const ORACLE = fileURLToPath(new URL('./fixtures/python_oracle.py', import.meta.url));
 
@@ -17,9 +18,9 @@ function pythonHas(modules: string): boolean {
 }
 const HAVE_PRETTYTABLE = pythonHas('prettytable, wcwidth');
 const HAVE_MAGNUMCLIENT = HAVE_PRETTYTABLE && pythonHas('magnumclient.common.cliutils');
-// vitest's skipIf takes no reason, so a skipped test carries it in its title.
-const NO_PRETTYTABLE = HAVE_PRETTYTABLE ? '' : ' [skipped: /usr/bin/python3 -c "import prettytable, wcwidth" fails]';
-const NO_MAGNUMCLIENT = HAVE_MAGNUMCLIENT ? '' : ' [skipped: /usr/bin/python3 cannot import magnumclient.common.cliutils]';
+// Without them: skipped, or failing under CI=true (test/support/tools.ts).
+const itWithPrettytable = itNeeds(HAVE_PRETTYTABLE, '/usr/bin/python3 -c "import prettytable, wcwidth" fails (test/stack/install.sh)');
+const itWithMagnumclient = itNeeds(HAVE_MAGNUMCLIENT, '/usr/bin/python3 cannot import magnumclient.common.cliutils (test/stack/install.sh)');
 
 type OracleCase =
   | { kind: 'table'; head: string[]; rows: string[][] }
@@ -197,8 +198,8 @@ describe('python differential', () => {
     }
   };
 
-  it.skipIf(!HAVE_PRETTYTABLE)(
-    `200 random tables are byte-identical to prettytable 3.6${NO_PRETTYTABLE}`,
+  itWithPrettytable(
+    `200 random tables are byte-identical to prettytable 3.6`,
     () => {
       tables.forEach((t, i) => {
         expect(ours(() => renderTable(t.head, t.rows)), JSON.stringify(t)).toEqual(tableResults[i]);
@@ -206,8 +207,8 @@ describe('python differential', () => {
     },
   );
 
-  it.skipIf(!HAVE_PRETTYTABLE)(
-    `repr() of 200 random JSON values and 50 bytes reprs match CPython${NO_PRETTYTABLE}`,
+  itWithPrettytable(
+    `repr() of 200 random JSON values and 50 bytes reprs match CPython`,
     () => {
       reprValues.forEach((v, i) => {
         expect(ours(() => pyRepr(v)), JSON.stringify(v)).toEqual(tableResults[tables.length + i]);
@@ -220,8 +221,8 @@ describe('python differential', () => {
     },
   );
 
-  it.skipIf(!HAVE_MAGNUMCLIENT)(
-    `print_dict, print_list and --fields match magnumclient cliutils${NO_MAGNUMCLIENT}`,
+  itWithMagnumclient(
+    `print_dict, print_list and --fields match magnumclient cliutils`,
     () => {
       dicts.forEach((obj, i) => {
         expect(ours(() => printDict(obj)), JSON.stringify(obj)).toEqual(cliResults[i]);

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useFakeCloud } from '../support/cli-fixture';
 import { cliPath, openrcEnv } from '../support/run-cli';
+import { itNeeds } from '../support/tools';
 
 const TMUX = '/usr/bin/tmux';
 const HAVE_TMUX = spawnSync(TMUX, ['-V'], { stdio: 'ignore' }).status === 0;
-const NO_TMUX = HAVE_TMUX ? '' : ` [skipped: ${TMUX} is not installed]`;
+const itWithTmux = itNeeds(HAVE_TMUX, `${TMUX} is not installed (apt-get install -y tmux)`);
 const SOCKET = `magnum-progress-${process.pid}`;
 const WIDTH = 100;
 
@@ -58,7 +59,7 @@ async function inPane(name: string, args: string[], extraEnv: Record<string, str
 const lines = (frame: string): string[] => frame.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
 
 describe('the --wait progress line in a terminal', () => {
-  it.skipIf(!HAVE_TMUX)(`updates one line while waiting and leaves nothing behind${NO_TMUX}`, async () => {
+  itWithTmux(`updates one line while waiting and leaves nothing behind`, async () => {
     f.cloud.seedTemplate({ name: 'kubernetes' });
     const frames = await inPane('tty', ['cluster-create', 'slow-tty', '--cluster-template', 'kubernetes', '--node-count', '2', '--wait']);
     const waiting = frames.filter((frame) => frame.includes('Waiting for cluster'));
@@ -75,7 +76,7 @@ describe('the --wait progress line in a terminal', () => {
     expect(last).toEqual([progress[0], 'EXIT=0']);
   });
 
-  it.skipIf(!HAVE_TMUX)(`is not shown on a terminal when $CI is set${NO_TMUX}`, async () => {
+  itWithTmux(`is not shown on a terminal when $CI is set`, async () => {
     const frames = await inPane('ci', ['cluster-create', 'slow-ci', '--cluster-template', 'kubernetes', '--wait'], { CI: 'true' });
     expect(frames.some((frame) => frame.includes('Waiting'))).toBe(false);
     expect(lines(frames.at(-1) ?? '')).toEqual([expect.stringMatching(/^Request to create cluster .* has been accepted\.$/), 'EXIT=0']);

@@ -1,10 +1,10 @@
 // --labels parsing: the table of `magnumclient/common/utils.py format_labels`, each row verified against the real
 // magnumclient.common.utils.handle_labels.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatLabels, handleLabels } from '../../../src/commands/shared/labels';
+import { tempDir } from '../../support/temp';
 
 describe('formatLabels (`magnumclient/common/utils.py format_labels`)', () => {
   const table: [string[], Record<string, string>][] = [
@@ -52,7 +52,7 @@ describe('formatLabels (`magnumclient/common/utils.py format_labels`)', () => {
 
 describe('handleLabels', () => {
   it('adds mesos_slave_executor_env_variables as json.dumps of the file (`magnumclient/common/utils.py format_labels`)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'labels-test-'));
+    const dir = tempDir('labels-test-');
     const file = join(dir, 'env.json');
     writeFileSync(file, ' {"PATH": "/bin", "n": [1, 2], "u": "\u00e9"}\n');
     const labels = handleLabels([`mesos_slave_executor_env_file=${file}`]);
@@ -69,7 +69,7 @@ describe('handleLabels', () => {
   });
 
   it('reports an env file that is not JSON', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'labels-test-'));
+    const dir = tempDir('labels-test-');
     const file = join(dir, 'env.json');
     writeFileSync(file, 'not json\n');
     expect(() => handleLabels([`mesos_slave_executor_env_file=${file}`])).toThrow(/^For JSON: 'not json', error: '/);
