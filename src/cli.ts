@@ -216,6 +216,25 @@ function report(e: unknown, ctx: Context, debug: boolean, width: number): number
   return 1;
 }
 
+/**
+ * Runs `cleanup` on SIGINT/SIGTERM, then dies of the same signal (the handler is removed
+ * first, so re-raising it takes the default action): the parent sees a death by SIGINT,
+ * and a shell reports 130, as for any Unix tool interrupted with Ctrl-C.
+ */
+function dieOfSignalAfter(cleanup: () => void): () => void {
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  const unregister = (): void => {
+    for (const signal of signals) process.removeListener(signal, handler);
+  };
+  function handler(signal: NodeJS.Signals): void {
+    unregister();
+    cleanup();
+    process.kill(process.pid, signal);
+  }
+  for (const signal of signals) process.on(signal, handler);
+  return unregister;
+}
+
 /** The process entry point used by bin/magnum. */
 export function main(): void {
   // Closed when the run ends, so kept-alive sockets never delay the exit.
@@ -241,16 +260,31 @@ export function main(): void {
       interactive: require('node:tty').isatty(0) as boolean,
       secret: async (prompt) => (await import('./auth/tty-prompt')).askHidden(prompt),
     },
+    signals: { onInterrupt: dieOfSignalAfter },
     exitCode: 0,
   };
-  // A closed pipe (`magnum cluster-list | head -1`) is not an error.
+  // Output that cannot be written is a failure, as in any Unix tool (`magnum cluster-list >
+  // /dev/full` exits 1 with a message; the reference exits 1 too). A closed pipe
+  // (`magnum cluster-list | head -1`) is not: it ends quietly. stdout and stderr are
+  // synchronous on Linux for files, pipes and terminals, so exiting here loses nothing
+  // already written.
+  let writeFailed = false;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    writeFailed = true;
+    process.stderr.write(`ERROR: Cannot write to standard output: ${err.message}\n`);
+    process.exit(1);
+  });
+  process.stderr.on('error', (err: NodeJS.ErrnoException) => {
+    // Nowhere left to say it: the exit code has to.
+    if (err.code === 'EPIPE') return;
+    writeFailed = true;
+    process.exitCode = 1;
   });
   run(process.argv.slice(2), ctx)
     .then(
       (code) => {
-        process.exitCode = code;
+        process.exitCode = writeFailed ? 1 : code;
       },
       (err) => {
         process.stderr.write(`ERROR: ${err instanceof Error ? err.message : String(err)}\n`);

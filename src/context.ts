@@ -32,6 +32,14 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
 }
 
+export interface Signals {
+  /**
+   * Runs `cleanup` when SIGINT or SIGTERM arrives, after which the process dies of that
+   * signal (a shell sees 130 for Ctrl-C). Returns the function that unregisters it.
+   */
+  onInterrupt(cleanup: () => void): () => void;
+}
+
 export interface Context {
   io: IOStreams;
   env: Record<string, string | undefined>;
@@ -44,6 +52,8 @@ export interface Context {
   credentialStore?: CredentialStore;
   /** Absent in tests that do not inject one: then nothing is ever asked. */
   prompter?: Prompter;
+  /** Ctrl-C and SIGTERM (src/cli.ts); absent in tests that do not signal. */
+  signals?: Signals;
   /** A command sets this to 1 to fail after printing per-item failure lines. */
   exitCode: number;
 }

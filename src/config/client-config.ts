@@ -101,8 +101,26 @@ export function boolFromString(value: string | undefined): boolean {
   return ['1', 't', 'true', 'on', 'y', 'yes'].includes((value ?? '').trim().toLowerCase());
 }
 
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v !== '' ? v : undefined;
+/**
+ * A flag's value, or else the environment's. A flag given explicitly empty counts as given,
+ * as in the reference, where argparse's value replaces the `default=cliutils.env('OS_…')`
+ * (`magnumclient/shell.py get_base_parser`): `--os-project-name ""` is empty, never
+ * `$OS_PROJECT_NAME`, so a script passing an unset variable cannot act on the
+ * environment's project. The empty value is then "none" (Python's falsy '', see `over`).
+ */
+function flagOrEnv(flags: Record<string, unknown>, env: Env, dest: string, envNames: string[]): string | undefined {
+  const flag = flags[dest];
+  return typeof flag === 'string' ? flag : envValue(env, ...envNames);
+}
+
+/** Python's `a or b`, as shell.py joins old and new spellings: the first non-empty value, else '' when one was given empty. */
+function pyOr(...values: (string | undefined)[]): string | undefined {
+  return values.find((v) => v) ?? values.find((v) => v !== undefined);
+}
+
+/** A flag or variable that was given (even empty) hides the clouds.yaml value; empty then means none. */
+function over(given: string | undefined, lower: string | undefined): string | undefined {
+  return given === undefined ? lower : given || undefined;
 }
 
 /** `publicURL` → `public` (shell.py:515-520 strips the suffix). */
@@ -142,9 +160,9 @@ function fanOutDomain(a: AuthSettings): void {
 
 function buildClientConfig(flags: Record<string, unknown>, env: Env, cloud: CloudLayer | undefined): ClientConfig {
   const fromCloud = (key: AuthKey): string | undefined => cloud?.auth[key];
-  const pick = (dest: string, ...envNames: string[]): string | undefined => str(flags[dest]) ?? envValue(env, ...envNames);
+  const pick = (dest: string, ...envNames: string[]): string | undefined => flagOrEnv(flags, env, dest, envNames);
   const authField = (dest: string | null, envNames: string[], key: AuthKey): string | undefined =>
-    (dest ? pick(dest, ...envNames) : envValue(env, ...envNames)) ?? fromCloud(key);
+    over(dest ? pick(dest, ...envNames) : envValue(env, ...envNames), fromCloud(key));
 
   const auth: AuthSettings = {
     authType: normaliseAuthType(envValue(env, 'OS_AUTH_TYPE', 'OS_AUTH_PLUGIN') ?? cloud?.authType),
@@ -155,8 +173,8 @@ function buildClientConfig(flags: Record<string, unknown>, env: Env, cloud: Clou
     userDomainId: authField('os_user_domain_id', ['OS_USER_DOMAIN_ID'], 'user_domain_id'),
     userDomainName: authField('os_user_domain_name', ['OS_USER_DOMAIN_NAME'], 'user_domain_name'),
     // shell.py:503-504: the project falls back to the tenant spelling.
-    projectId: pick('os_project_id', 'OS_PROJECT_ID') ?? pick('os_tenant_id', 'OS_TENANT_ID') ?? fromCloud('project_id'),
-    projectName: pick('os_project_name', 'OS_PROJECT_NAME') ?? pick('os_tenant_name', 'OS_TENANT_NAME') ?? fromCloud('project_name'),
+    projectId: over(pyOr(pick('os_project_id', 'OS_PROJECT_ID'), pick('os_tenant_id', 'OS_TENANT_ID')), fromCloud('project_id')),
+    projectName: over(pyOr(pick('os_project_name', 'OS_PROJECT_NAME'), pick('os_tenant_name', 'OS_TENANT_NAME')), fromCloud('project_name')),
     projectDomainId: authField('os_project_domain_id', ['OS_PROJECT_DOMAIN_ID'], 'project_domain_id'),
     projectDomainName: authField('os_project_domain_name', ['OS_PROJECT_DOMAIN_NAME'], 'project_domain_name'),
     domainId: authField(null, ['OS_DOMAIN_ID'], 'domain_id'),
@@ -186,23 +204,26 @@ function buildClientConfig(flags: Record<string, unknown>, env: Env, cloud: Clou
   for (const k of Object.keys(auth) as (keyof AuthSettings)[]) if (auth[k] === undefined) delete auth[k];
 
   // magnum: --os-endpoint-type / OS_ENDPOINT_TYPE beat --os-interface / OS_INTERFACE (`keystoneauth1/access/service_catalog.py ServiceCatalog._get_interface_list`).
+  // shell.py: `os_endpoint_type or endpoint_type`, used only when non-empty, else os_interface.
   const iface =
-    pick('os_endpoint_type', 'OS_ENDPOINT_TYPE') ?? pick('endpoint_type') ?? pick('os_interface', 'OS_INTERFACE') ?? cloud?.interface ?? 'public';
-  const caFile = pick('os_cacert', 'OS_CACERT') ?? cloud?.cacert;
+    over(pyOr(pick('os_endpoint_type', 'OS_ENDPOINT_TYPE'), pick('endpoint_type')) || pick('os_interface', 'OS_INTERFACE'), cloud?.interface) ??
+    'public';
+  const caFile = over(pick('os_cacert', 'OS_CACERT'), cloud?.cacert);
   const proxy: ProxySettings = proxySettingsFromEnv(env);
   return {
     auth,
-    regionName: pick('os_region_name', 'OS_REGION_NAME') ?? cloud?.regionName,
+    regionName: over(pick('os_region_name', 'OS_REGION_NAME'), cloud?.regionName),
     interface: normaliseInterface(iface),
-    serviceType: pick('service_type') ?? 'container-infra',
-    endpointOverride: pick('os_endpoint_override', 'OS_ENDPOINT_OVERRIDE') ?? pick('bypass_url', 'BYPASS_URL') ?? cloud?.endpointOverride,
+    // shell.py: `if not args.service_type: args.service_type = DEFAULT_SERVICE_TYPE`.
+    serviceType: pick('service_type') || 'container-infra',
+    endpointOverride: over(pyOr(pick('os_endpoint_override', 'OS_ENDPOINT_OVERRIDE'), pick('bypass_url', 'BYPASS_URL')), cloud?.endpointOverride),
     apiVersion: pick('magnum_api_version', 'MAGNUM_API_VERSION') ?? cloud?.apiVersion ?? 'latest',
     apiTimeout: pick('os_api_timeout', 'OS_API_TIMEOUT') ?? cloud?.apiTimeout,
     tls: {
       // requests' own fallbacks when no bundle is configured (`keystoneauth1/session.py Session.request, requests`).
       caFile: expandUser(caFile ?? envValue(env, 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE'), env),
-      certFile: expandUser(pick('os_cert', 'OS_CERT') ?? cloud?.cert, env),
-      keyFile: expandUser(pick('os_key', 'OS_KEY') ?? cloud?.key, env),
+      certFile: expandUser(over(pick('os_cert', 'OS_CERT'), cloud?.cert), env),
+      keyFile: expandUser(over(pick('os_key', 'OS_KEY'), cloud?.key), env),
       // MAGNUMCLIENT_INSECURE: any non-empty value is truthy (`magnumclient/shell.py get_base_parser`);
       // OS_INSECURE goes through get_boolean, so only "true" counts (`openstack/config/cloud_region.py CloudRegion.get_requests_verify_args`).
       insecure:
@@ -214,7 +235,7 @@ function buildClientConfig(flags: Record<string, unknown>, env: Env, cloud: Clou
     },
     cache: flags.os_cache === true || boolFromString(envValue(env, 'OS_CACHE')) || cloud?.cacheAuth === true,
     debug: flags.debug === true,
-    cloud: pick('os_cloud', 'OS_CLOUD'),
+    cloud: pick('os_cloud', 'OS_CLOUD') || undefined,
     cloudFile: cloud?.file,
     origin: { flags, env, cloudApplied: cloud !== undefined },
   };
@@ -232,7 +253,7 @@ export function resolveClientConfig(flags: Record<string, unknown>, env: Env): C
 export function applyCloudConfig(config: ClientConfig, places: Omit<SearchPlaces, 'env'>): void {
   const { flags, env, cloudApplied } = config.origin;
   if (config.cloud === undefined || cloudApplied) return;
-  const requestedRegion = str(flags.os_region_name) ?? envValue(env, 'OS_REGION_NAME');
+  const requestedRegion = flagOrEnv(flags, env, 'os_region_name', ['OS_REGION_NAME']) || undefined;
   const layer = loadCloud(config.cloud, { ...places, env }, requestedRegion);
   Object.assign(config, buildClientConfig(flags, env, layer));
   config.origin.cloudApplied = true;

@@ -21,7 +21,7 @@ export interface WaitTarget {
   observe(): Promise<Observation>;
 }
 
-export type WaitContext = Pick<Context, 'clock' | 'io' | 'env'>;
+export type WaitContext = Pick<Context, 'clock' | 'io' | 'env' | 'signals'>;
 
 export const FIRST_INTERVAL_MS = 2000;
 export const MAX_INTERVAL_MS = 10_000;

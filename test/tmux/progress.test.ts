@@ -32,11 +32,21 @@ const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /**
  * Runs `magnum args` in a new tmux window with a clean environment (no $CI unless given),
- * capturing the pane every 100 ms until the command has printed `EXIT=<code>`.
+ * capturing the pane every 100 ms until the command has printed `EXIT=<code>`; `act` runs
+ * once, at the first frame `when` accepts.
  */
-async function inPane(name: string, args: string[], extraEnv: Record<string, string> = {}): Promise<string[]> {
+async function inPane(
+  name: string,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+  when?: (frame: string) => boolean,
+  act?: () => void,
+): Promise<string[]> {
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, TERM: 'xterm', LANG: 'C.UTF-8', ...openrcEnv(f.cloud), ...extraEnv };
+  // `trap : INT`: the pane's shell outlives a Ctrl-C (its child still gets the default
+  // SIGINT disposition) and reports how the command ended.
   const command = [
+    'trap : INT;',
     'env', '-i', ...Object.entries(env).map(([k, v]) => quote(`${k}=${v}`)),
     quote(process.execPath), quote(cliPath), ...args.map(quote),
     '; echo EXIT=$?; sleep 60',
@@ -51,6 +61,11 @@ async function inPane(name: string, args: string[], extraEnv: Record<string, str
     const frame = tmux('capture-pane', '-p', '-t', `progress:${name}`);
     frames.push(frame);
     if (/EXIT=\d+/.test(frame)) return frames;
+    // Once, when the frame shows what `when` waits for: `act` (e.g. a key press).
+    if (act && when?.(frame)) {
+      act();
+      act = undefined;
+    }
     await sleep(100);
   }
   throw new Error(`the command in window ${name} did not finish:\n${frames.at(-1)}`);
@@ -74,6 +89,20 @@ describe('the --wait progress line in a terminal', () => {
     // At the end the line was blanked: the next output starts on it, at column 0.
     const last = lines(frames.at(-1) ?? '');
     expect(last).toEqual([progress[0], 'EXIT=0']);
+  });
+
+  itWithTmux(`is blanked on Ctrl-C, and the process dies of SIGINT (exit status 130)`, async () => {
+    if (!f.cloud.state.templates.some((t) => t.name === 'kubernetes')) f.cloud.seedTemplate({ name: 'kubernetes' });
+    const frames = await inPane(
+      'interrupt',
+      ['cluster-create', 'slow-interrupt', '--cluster-template', 'kubernetes', '--wait'],
+      {},
+      (frame) => frame.includes('Waiting for cluster slow-interrupt'),
+      () => tmux('send-keys', '-t', 'progress:interrupt', 'C-c'),
+    );
+    expect(frames.some((frame) => frame.includes('Waiting for cluster slow-interrupt')), frames.at(-1)).toBe(true);
+    // Nothing of the progress line (nor the echoed ^C) is left; the shell saw 128 + SIGINT.
+    expect(lines(frames.at(-1) ?? '')).toEqual([expect.stringMatching(/^Request to create cluster .* has been accepted\.$/), 'EXIT=130']);
   });
 
   itWithTmux(`is not shown on a terminal when $CI is set`, async () => {
