@@ -12,7 +12,7 @@ __magnum_takes_value() {
     'ca-rotate') case $2 in '--cluster') return 0 ;; esac ;;
     'ca-show') case $2 in '--cluster') return 0 ;; esac ;;
     'ca-sign') case $2 in '--csr'|'--cluster') return 0 ;; esac ;;
-    'cluster-config') case $2 in '--dir'|'--wait-timeout') return 0 ;; esac ;;
+    'cluster-config') case $2 in '--dir'|'--context-name'|'--wait-timeout') return 0 ;; esac ;;
     'cluster-create') case $2 in '--keypair-id'|'--keypair'|'--name'|'--cluster-template'|'--docker-volume-size'|'--labels'|'--node-count'|'--master-count'|'--discovery-url'|'--timeout'|'--master-flavor'|'--flavor'|'--fixed-network'|'--fixed-subnet'|'--wait-timeout') return 0 ;; esac ;;
     'cluster-delete') case $2 in '--wait-timeout') return 0 ;; esac ;;
     'cluster-list') case $2 in '--marker'|'--limit'|'--sort-key'|'--sort-dir'|'--fields'|'-f'|'--format'|'-c'|'--column') return 0 ;; esac ;;
@@ -109,7 +109,7 @@ __magnum_options() {
     'ca-rotate') printf '%s' '--cluster -h --help' ;;
     'ca-show') printf '%s' '--cluster -h --help' ;;
     'ca-sign') printf '%s' '--csr --cluster -h --help' ;;
-    'cluster-config') printf '%s' '--dir --force --use-keystone --output-certs --merge --wait --wait-timeout -h --help' ;;
+    'cluster-config') printf '%s' '--dir --force --use-keystone --output-certs --merge --context-name --stdout --wait --wait-timeout -h --help' ;;
     'cluster-create') printf '%s' '--keypair-id --keypair --name --cluster-template --docker-volume-size --labels --node-count --master-count --discovery-url --timeout --master-flavor --flavor --fixed-network --fixed-subnet --floating-ip-enabled --floating-ip-disabled --merge-labels --master-lb-enabled --master-lb-disabled --wait --wait-timeout -h --help' ;;
     'cluster-delete') printf '%s' '--wait --wait-timeout -h --help' ;;
     'cluster-list') printf '%s' '--marker --limit --sort-key --sort-dir --fields -f --format -c --column -h --help' ;;

@@ -47,42 +47,59 @@ function encodeName(subject: CsrSubject): Buffer {
   return derSequence(...rdns);
 }
 
+// Encodings requested up front: the private key straight as PKCS#1 PEM (the file format,
+// `magnumclient/common/utils.py generate_csr_and_key`), the public key as DER
+// SubjectPublicKeyInfo, which is exactly the CSR field.
+const RSA_KEY_OPTIONS: import('node:crypto').RSAKeyPairOptions<'der', 'pem'> = {
+  modulusLength: 2048,
+  publicExponent: 65537,
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  publicKeyEncoding: { type: 'spki', format: 'der' },
+};
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const nodeCrypto = (): NodeCrypto => require('node:crypto') as NodeCrypto;
+
+/** The CSR for a key pair: CertificationRequestInfo (RFC 2986 §4.1) signed with the key. */
+function certificationRequest(subject: CsrSubject, keyPem: string, subjectPublicKeyInfo: Buffer): ClientKeyAndCsr {
+  // version 0, subject, SPKI, attributes [0] (empty).
+  const requestInfo = derSequence(derInteger(0), encodeName(subject), subjectPublicKeyInfo, derContext0());
+  // RSASSA-PKCS1-v1_5 is node's default padding for RSA keys.
+  const signature = nodeCrypto().sign('sha256', requestInfo, keyPem);
+  const signatureAlgorithm = derSequence(derOid(OID_SHA256_WITH_RSA_ENCRYPTION), derNull());
+  const request = derSequence(requestInfo, signatureAlgorithm, derBitString(signature));
+  return { keyPem, csrPem: pemEncode('CERTIFICATE REQUEST', request) };
+}
+
+const ADMIN: CsrSubject = { CN: 'admin', O: 'system:masters' };
+
 /**
  * RSA-2048 (e = 65537) key plus a CSR for it. The default subject
  * CN=admin, O=system:masters makes the signed cert cluster-admin under
- * Kubernetes RBAC (`magnumclient/common/utils.py generate_csr_and_key`). No extensions, empty attributes, SHA-256 signature.
- * Key generation is synchronous on purpose: the CLI has nothing else to do
- * meanwhile (docs/dependencies.md, node-forge, ~200 ms median).
+ * Kubernetes RBAC (`magnumclient/common/utils.py generate_csr_and_key`). No extensions,
+ * empty attributes, SHA-256 signature. Synchronous: for tests and tools that have nothing
+ * else to do meanwhile.
  */
-export function generateClientKeyAndCsr(
-  subject: CsrSubject = { CN: 'admin', O: 'system:masters' },
-): ClientKeyAndCsr {
-  // Encodings requested up front: the private key straight as PKCS#1 PEM (the
-  // file format, `magnumclient/common/utils.py generate_csr_and_key`), the public key as DER SubjectPublicKeyInfo, which is
-  // exactly the CSR field.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { generateKeyPairSync, sign } = require('node:crypto') as NodeCrypto;
-  const { privateKey: keyPem, publicKey: subjectPublicKeyInfo } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicExponent: 65537,
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'der' },
+export function generateClientKeyAndCsr(subject: CsrSubject = ADMIN): ClientKeyAndCsr {
+  const { privateKey, publicKey } = nodeCrypto().generateKeyPairSync('rsa', RSA_KEY_OPTIONS);
+  return certificationRequest(subject, privateKey, publicKey);
+}
+
+/**
+ * The same, generated on libuv's thread pool: the 50-500 ms of key generation overlap
+ * whatever the caller does meanwhile (cluster-config: its first requests).
+ */
+export function generateClientKeyAndCsrAsync(subject: CsrSubject = ADMIN): Promise<ClientKeyAndCsr> {
+  return new Promise((resolve, reject) => {
+    nodeCrypto().generateKeyPair('rsa', RSA_KEY_OPTIONS, (error, publicKey, privateKey) => {
+      if (error) reject(error);
+      else {
+        try {
+          resolve(certificationRequest(subject, privateKey, publicKey));
+        } catch (e) {
+          reject(e);
+        }
+      }
+    });
   });
-
-  // CertificationRequestInfo (RFC 2986 §4.1): version 0, subject, SPKI, attributes [0] (empty).
-  const requestInfo = derSequence(
-    derInteger(0),
-    encodeName(subject),
-    subjectPublicKeyInfo,
-    derContext0(),
-  );
-  // RSASSA-PKCS1-v1_5 is node's default padding for RSA keys.
-  const signature = sign('sha256', requestInfo, keyPem);
-  const signatureAlgorithm = derSequence(derOid(OID_SHA256_WITH_RSA_ENCRYPTION), derNull());
-  const request = derSequence(requestInfo, signatureAlgorithm, derBitString(signature));
-
-  return {
-    keyPem,
-    csrPem: pemEncode('CERTIFICATE REQUEST', request),
-  };
 }

@@ -14,7 +14,7 @@ import { IDENTIFIER } from '../api/identifiers';
 import { getCaCertificate, getCluster, getClusterTemplate, signCertificate } from '../api/resources';
 import type { Resource } from '../api/resources';
 import { CommandError } from '../errors';
-import { generateClientKeyAndCsr } from '../certs/csr';
+import { generateClientKeyAndCsrAsync, type ClientKeyAndCsr } from '../certs/csr';
 import { type PlannedFile, prepareDirectory, refuseExisting, writeFileSet } from '../fs/file-set';
 import { renderCertKubeconfig, renderNoTlsKubeconfig } from '../kube/kubeconfig';
 import { currentProcessFacts, renderExecKubeconfig, selfInvocation } from '../kube/exec-credential';
@@ -30,16 +30,55 @@ interface ClusterCredentials {
   caPem: string;
 }
 
-/** --use-keystone needs only the CA: kubectl authenticates with the user's token. */
-async function fetchCa(ctx: CommandContext, clusterUuid: string): Promise<string> {
-  return String((await getCaCertificate(ctx.client, clusterUuid)).pem);
+/** What cluster-config needs from Magnum: the cluster, its template, and for TLS the CA and a client certificate. */
+interface ClusterMaterial {
+  cluster: Resource;
+  template: Resource;
+  /** The CA: only when the template has TLS. */
+  caPem?: string;
+  /** Client key and certificate: only with TLS and without --use-keystone. */
+  client?: { keyPem: string; certPem: string };
 }
 
-async function fetchCredentials(ctx: CommandContext, clusterUuid: string): Promise<ClusterCredentials> {
-  const { keyPem, csrPem } = generateClientKeyAndCsr();
-  const ca = await getCaCertificate(ctx.client, clusterUuid);
-  const signed = await signCertificate(ctx.client, clusterUuid, csrPem);
-  return { keyPem, certPem: String(signed.pem), caPem: String(ca.pem) };
+/** `promise`, with its rejection marked as handled: it is awaited later, or settles unused. */
+function inFlight<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/**
+ * Every request is started as soon as what it depends on is known, so the run takes the
+ * longest dependent chain, not the sum:
+ *
+ *     RSA key generation (thread pool) ------------------------------+
+ *     [Keystone] -> GET clusters/<c> -+-> GET clustertemplates/<t>   |
+ *                                     +-> GET certificates/<uuid>    |
+ *                                     +------------------------------+-> POST certificates (CSR)
+ *
+ * The key is generated from the start, and the CA and the signature are asked for before the
+ * template says whether the cluster has TLS: waiting for it would cost every TLS cluster one
+ * more round trip, where a tls_disabled template (rare, and insecure) costs a key and two
+ * requests whose answers are dropped. Errors are reported in the order the requests used to
+ * run one after the other: cluster, template, CA, signature.
+ */
+async function fetchMaterial(
+  ctx: CommandContext,
+  clusterIdent: string,
+  pendingKey: Promise<ClientKeyAndCsr> | undefined,
+): Promise<ClusterMaterial> {
+  const cluster: Resource = await getCluster(ctx.client, clusterIdent);
+  const uuid = String(cluster.uuid);
+  const template = inFlight(getClusterTemplate(ctx.client, String(cluster.cluster_template_id)));
+  const ca = inFlight(getCaCertificate(ctx.client, uuid));
+  const signed = pendingKey && inFlight(pendingKey.then((key) => signCertificate(ctx.client, uuid, key.csrPem)));
+  // All settled before anything is used or thrown: no request is left in flight when the run
+  // ends (the transport is closed then).
+  await Promise.allSettled([template, ca, signed]);
+  const material: ClusterMaterial = { cluster, template: await template };
+  if (material.template.tls_disabled === true) return material;
+  material.caPem = String((await ca).pem);
+  if (pendingKey && signed) material.client = { keyPem: (await pendingKey).keyPem, certPem: String((await signed).pem) };
+  return material;
 }
 
 /**
@@ -50,11 +89,12 @@ async function fetchCredentials(ctx: CommandContext, clusterUuid: string): Promi
 async function mergeIntoUserKubeconfig(
   ctx: CommandContext,
   clusterName: string,
+  contextName: string,
   kubeconfig: string,
   keystone: boolean,
   pemFiles: () => Promise<void>,
 ): Promise<void> {
-  const names = { cluster: clusterName, user: `${clusterName}-${keystone ? 'keystone' : 'admin'}`, context: clusterName };
+  const names = { cluster: clusterName, user: `${clusterName}-${keystone ? 'keystone' : 'admin'}`, context: contextName };
   const merged = await mergeIntoKubeconfigFile(ctx, kubeconfig, names, pemFiles);
   ctx.io.err(
     `${merged.replaced ? 'Updated' : 'Added'} context "${names.context}" (cluster "${names.cluster}", user "${names.user}") ` +
@@ -85,6 +125,20 @@ const EXTENSION_OPTIONS = [
     addition: true,
     help: 'Add the cluster to $KUBECONFIG (or ~/.kube/config) and make it the current context.',
   },
+  {
+    flags: ['--context-name'],
+    dest: 'context_name',
+    metavar: '<name>',
+    addition: true,
+    help: 'Name of the kubeconfig context (default: the cluster name with --merge, else the reference\'s name).',
+  },
+  {
+    flags: ['--stdout'],
+    dest: 'stdout',
+    action: 'store_true' as const,
+    addition: true,
+    help: 'Print the kubeconfig on stdout instead of writing any file.',
+  },
   ...waitOptions(false, 'the cluster is ready (no longer in progress)'),
 ];
 
@@ -105,25 +159,36 @@ export const clusterConfig: CommandModule = {
     const force = args.force === true;
     const merge = args.merge === true;
     const wait = waitSettings(args);
+    const clusterIdent = args.cluster as string;
+    const toStdout = args.stdout === true;
+    const contextName = (args.context_name ?? undefined) as string | undefined;
+    if (contextName !== undefined && (contextName.trim() === '' || /[\x00-\x1f\x7f]/.test(contextName))) {
+      throw new CommandError(`--context-name must be a non-empty name on one line, not ${JSON.stringify(contextName)}.`);
+    }
+    for (const flag of ['merge', 'output_certs', 'force'] as const) {
+      if (toStdout && args[flag] === true) throw new CommandError(`--stdout writes no file: it cannot be used with --${flag.replace('_', '-')}.`);
+    }
+    if (toStdout && args.dir !== '.') throw new CommandError('--stdout writes no file: it cannot be used with --dir.');
+    // --use-keystone needs no client key: kubectl authenticates with the user's token.
+    const pendingKey = args.use_keystone === true ? undefined : inFlight(generateClientKeyAndCsrAsync());
     // A cluster still being created has no api_address and no certificates yet.
-    if (wait) await waitUntilDone(ctx, clusterTarget(ctx.client, args.cluster as string, args.cluster as string, 'settle'), wait);
-    const cluster: Resource = await getCluster(ctx.client, args.cluster as string);
+    if (wait) await waitUntilDone(ctx, clusterTarget(ctx.client, clusterIdent, clusterIdent, 'settle'), wait);
+    const { cluster, template, caPem, client } = await fetchMaterial(ctx, clusterIdent, pendingKey);
     if (cluster.api_address == null) ctx.io.err("WARNING: The cluster's api_address is not known yet.\n");
-    const template = await getClusterTemplate(ctx.client, String(cluster.cluster_template_id));
     const coe = String(template.coe);
     if (coe !== 'kubernetes' && coe !== 'swarm' && coe !== 'swarm-mode') {
       throw new CommandError(`Cluster ${String(cluster.name)} uses COE ${coe}, for which there is no client configuration.`);
     }
-    for (const flag of ['use_keystone', 'merge'] as const) {
-      if (args[flag] === true && coe !== 'kubernetes') {
+    for (const flag of ['use_keystone', 'merge', 'context_name', 'stdout'] as const) {
+      if (args[flag] != null && args[flag] !== false && coe !== 'kubernetes') {
         throw new CommandError(`--${flag.replace('_', '-')} applies to Kubernetes clusters only; cluster ${String(cluster.name)} uses ${coe}.`);
       }
     }
-    const tls = template.tls_disabled !== true;
+    const tls = caPem !== undefined;
     // --use-keystone means nothing without TLS (there is no CA to trust), as in OSC (`magnumclient/osc/v1/clusters.py ConfigCluster`).
     const keystone = tls && args.use_keystone === true;
-    const caOnly = keystone ? await fetchCa(ctx, String(cluster.uuid)) : undefined;
-    const creds = tls && !keystone ? await fetchCredentials(ctx, String(cluster.uuid)) : undefined;
+    const caOnly = keystone ? caPem : undefined;
+    const creds: ClusterCredentials | undefined = client && caPem !== undefined ? { ...client, caPem } : undefined;
     const shell = detectShellFlavour(ctx.env.SHELL);
     const server = cluster.api_address == null ? null : String(cluster.api_address);
 
@@ -141,22 +206,30 @@ export const clusterConfig: CommandModule = {
     let output: string;
     if (coe === 'kubernetes') {
       const clusterName = String(cluster.name);
+      // --context-name names the standalone config's context too (not with --merge: there
+      // the incoming document's names are replaced by the merge's own).
+      const standaloneContext = merge ? undefined : contextName;
       const kubeconfig =
         caOnly !== undefined
           ? renderExecKubeconfig(
-              { clusterName, server, caPem: caOnly },
+              { clusterName, server, caPem: caOnly, contextName: standaloneContext },
               // kubectl runs this CLI again (docs/kubectl-plugin.md), with the cloud chosen now.
               { self: selfInvocation(currentProcessFacts(), (p) => resolve(ctx.cwd, p)), cloud: ctx.config.cloud, clusterUuid: String(cluster.uuid) },
             )
           : creds
-            ? renderCertKubeconfig({ clusterName, server, ...creds })
-            : renderNoTlsKubeconfig({ clusterName, server });
+            ? renderCertKubeconfig({ clusterName, server, ...creds, contextName: standaloneContext })
+            : renderNoTlsKubeconfig({ clusterName, server, contextName: standaloneContext });
+      if (toStdout) {
+        // For tools (a secrets manager, Terraform, CI): the document itself, nothing on disk.
+        ctx.io.out(kubeconfig);
+        return;
+      }
       if (merge) {
         if (files.length > 0) {
           prepareDirectory(dir);
           if (!force) refuseExisting(files);
         }
-        await mergeIntoUserKubeconfig(ctx, clusterName, kubeconfig, keystone, async () => {
+        await mergeIntoUserKubeconfig(ctx, clusterName, contextName ?? clusterName, kubeconfig, keystone, async () => {
           if (files.length > 0) await writeFileSet(dir, files, force);
         });
         // Nothing on stdout: the merged context is already current, and an export line

@@ -13,7 +13,7 @@ import { closeSync, constants, openSync, readFileSync, statSync, unlinkSync, wri
 import { CommandError } from '../errors';
 import { cleanupOnSignal } from './signal-cleanup';
 
-export const LOCK_TIMEOUT_MS = 5_000;
+export const LOCK_TIMEOUT_MS = 10_000;
 export const STALE_AFTER_MS = 60_000;
 
 export interface LockOptions {

@@ -9,7 +9,7 @@
  * `gke-gcloud-auth-plugin` and `doctl kubernetes cluster kubeconfig exec-credential` use.
  */
 
-import { tlsKubeconfigHead } from './kubeconfig';
+import { renderKubeconfig, type KubeconfigUserEntry } from './kubeconfig';
 
 export const EXEC_API_VERSION = 'client.authentication.k8s.io/v1';
 /** The hidden command kubectl runs. */
@@ -169,10 +169,14 @@ export function classifyUser(user: Record<string, unknown> | undefined, readFile
  * names (`_config_cluster_kubernetes` with use_keystone), so scripts naming `openstackuser@kubernetes` keep working, with this
  * exec user instead of the v1alpha1 bash snippet kubectl no longer accepts.
  */
-export function renderExecKubeconfig(head: { clusterName: string; server: string | null; caPem: string }, user: ExecUserInput): string {
-  return [
-    ...tlsKubeconfigHead(head.clusterName, head.server, head.caPem, 'openstackuser', 'openstackuser@kubernetes'),
-    '- name: openstackuser',
-    ...renderExecUserLines(user),
-  ].map((line) => `${line}\n`).join('');
+export function renderExecKubeconfig(
+  head: { clusterName: string; server: string | null; caPem: string; contextName?: string },
+  user: ExecUserInput,
+): string {
+  return renderKubeconfig({ ...head, user: execUserEntry(user), contextName: head.contextName ?? 'openstackuser@kubernetes' });
+}
+
+/** The exec user as a kubeconfig `users` entry named `openstackuser` (renderKubeconfig indents its body). */
+export function execUserEntry(user: ExecUserInput): KubeconfigUserEntry {
+  return { name: 'openstackuser', body: renderExecUserLines(user).slice(1).map((line) => line.slice(4)) };
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateClientKeyAndCsr, pemEncode, type ClientKeyAndCsr } from '../../src/certs/csr';
+import { generateClientKeyAndCsr, generateClientKeyAndCsrAsync, pemEncode, type ClientKeyAndCsr } from '../../src/certs/csr';
 
 const OPENSSL = '/usr/bin/openssl';
 const SLOW = 60_000; // RSA key generation time is random (docs/dependencies.md, node-forge)
@@ -120,6 +120,29 @@ describe('generateClientKeyAndCsr (`magnumclient/common/utils.py generate_csr_an
       const result = openssl(['req', '-in', path, '-noout', '-subject', '-verify'], dir);
       expect(result.status, result.stderr).toBe(0);
       expect(result.stdout.trim()).toBe('subject=CN = jdoe');
+    },
+    SLOW,
+  );
+});
+
+describe('generateClientKeyAndCsrAsync (on the thread pool, for cluster-config)', () => {
+  it(
+    'gives a PKCS#1 key and a CSR that openssl verifies, with the admin subject and that key',
+    async () => {
+      const pending = generateClientKeyAndCsrAsync();
+      // The event loop is free meanwhile: a timer fires before the key is ready.
+      let ticked = false;
+      setImmediate(() => (ticked = true));
+      const made = await pending;
+      expect(ticked).toBe(true);
+      expect(made.keyPem.startsWith('-----BEGIN RSA PRIVATE KEY-----\n')).toBe(true);
+      expect(createPrivateKey(made.keyPem).asymmetricKeyDetails).toMatchObject({ modulusLength: 2048, publicExponent: 65537n });
+      writeFileSync(join(dir, 'async.csr'), made.csrPem);
+      const result = openssl(['req', '-in', 'async.csr', '-noout', '-subject', '-verify', '-pubkey'], dir);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toContain('subject=CN = admin, O = system:masters');
+      expect(result.stdout).toContain(createPublicKey(made.keyPem).export({ type: 'spki', format: 'pem' }) as string);
+      expect(made.keyPem).not.toBe(generated.keyPem);
     },
     SLOW,
   );

@@ -15,7 +15,9 @@ import { tempDir } from '../support/temp';
 
 const f = useFakeCloud();
 const tmp = (): string => tempDir('magnum-safety-');
-const CLUSTERS = ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'];
+const CLUSTERS = ['c0', 'c1', 'c2', 'c3', 'c4'];
+// Several children generate RSA keys at once: on a loaded 2-core machine that takes a while.
+const SLOW = { timeoutMs: 90_000 };
 const SET = ['ca.pem', 'cert.pem', 'config', 'key.pem'];
 
 beforeAll(() => {
@@ -31,27 +33,27 @@ const contextNames = (file: string): string[] => (parse(readFileSync(file, 'utf8
 const keyModulus = (pem: string): string => String(createPrivateKey(pem).export({ format: 'jwk' }).n);
 const certModulus = (pem: string): string => String(new X509Certificate(pem).publicKey.export({ format: 'jwk' }).n);
 
-/** Polls `check` every 10 ms until it is true (or fails the test after 10 s). */
+/** Polls `check` every 10 ms until it is true (or fails the test after 30 s). */
 async function until(check: () => boolean, what: string): Promise<void> {
   for (const started = Date.now(); !check(); await new Promise((r) => setTimeout(r, 10))) {
-    if (Date.now() - started > 10_000) throw new Error(`timed out waiting until ${what}`);
+    if (Date.now() - started > 30_000) throw new Error(`timed out waiting until ${what}`);
   }
 }
 
 const stagingDirs = (dir: string): string[] => readdirSync(dir).filter((n) => n.startsWith('.magnum-config-'));
 
 describe('cluster-config --merge under concurrency', () => {
-  it('six merges at once into one kubeconfig keep every context', async () => {
+  it('five merges at once into one kubeconfig keep every context', async () => {
     const file = join(tmp(), 'config');
     writeFileSync(file, TWO_CONTEXTS);
-    const runs = await Promise.all(CLUSTERS.map((c) => f.magnum(['cluster-config', c, '--merge'], { env: { KUBECONFIG: file } })));
+    const runs = await Promise.all(CLUSTERS.map((c) => f.magnum(['cluster-config', c, '--merge'], { env: { KUBECONFIG: file }, ...SLOW })));
     for (const [i, r] of runs.entries()) {
       expect(r).toEqual({ code: 0, stdout: '', stderr: `Added context "c${i}" (cluster "c${i}", user "c${i}-admin") in ${file}; it is now the current context.\n` });
     }
     expect(contextNames(file).slice(0, 2)).toEqual(['dev', 'prod']);
     expect(contextNames(file).slice(2).sort()).toEqual(CLUSTERS);
     expect(existsSync(`${file}.lock`)).toBe(false);
-  });
+  }, 120_000);
 
   it("waits while kubectl holds <file>.lock, then merges into what kubectl wrote", async () => {
     const file = join(tmp(), 'config');
@@ -65,7 +67,7 @@ describe('cluster-config --merge under concurrency', () => {
     const r = await run;
     expect(r.code, r.stderr).toBe(0);
     expect(contextNames(file)).toEqual(['dev', 'prod', 'c0']);
-  });
+  }, 60_000);
 
   it('stops with a clear error, changing nothing, when a killed run left the lock', async () => {
     const file = join(tmp(), 'config');
@@ -81,7 +83,7 @@ describe('cluster-config --merge under concurrency', () => {
         `Remove ${file}.lock if no kubectl or magnum is using ${file}, then retry.\n`,
     });
     expect(readFileSync(file, 'utf8')).toBe(TWO_CONTEXTS);
-  });
+  }, 60_000);
 
   it('SIGTERM while waiting for the lock changes nothing and leaves the holder its lock', async () => {
     // Nothing of ours exists yet, so the signal ends the run the default way (killed, no exit code).
@@ -104,7 +106,7 @@ describe('cluster-config --merge under concurrency', () => {
     expect(readFileSync(`${file}.lock`, 'utf8')).toBe(`${process.pid}\n`);
     expect(readdirSync(certDir)).toEqual([]);
     expect(readdirSync(home).sort()).toEqual(['certs', 'config', 'config.lock']);
-  });
+  }, 60_000);
 });
 
 describe('cluster-config writes its files as one set', () => {
@@ -117,7 +119,7 @@ describe('cluster-config writes its files as one set', () => {
     child?.kill('SIGTERM');
     expect(await run).toEqual({ code: 143, stdout: '', stderr: '' });
     expect(readdirSync(dir)).toEqual(['.magnum-config.lock']);
-  });
+  }, 60_000);
 
   it('SIGINT during a --force run keeps the old set whole', async () => {
     const dir = tmp();
@@ -131,12 +133,12 @@ describe('cluster-config writes its files as one set', () => {
     expect(await run).toEqual({ code: 130, stdout: '', stderr: '' });
     expect(SET.map((n) => readFileSync(join(dir, n), 'utf8'))).toEqual(before);
     expect(readdirSync(dir).sort()).toEqual(['.magnum-config.lock', ...SET]);
-  });
+  }, 60_000);
 
   it('four concurrent --force runs, twice: key.pem, cert.pem and the kubeconfig always belong together', async () => {
     const dir = tmp();
     for (let round = 0; round < 2; round++) {
-      const runs = await Promise.all([0, 1, 2, 3].map(() => f.magnum(['cluster-config', 'c2', '--dir', dir, '--force'])));
+      const runs = await Promise.all([0, 1, 2, 3].map(() => f.magnum(['cluster-config', 'c2', '--dir', dir, '--force'], SLOW)));
       for (const r of runs) expect(r).toEqual({ code: 0, stdout: `export KUBECONFIG=${dir}/config\n\n`, stderr: '' });
       expect(readdirSync(dir).sort()).toEqual(SET);
       const key = readFileSync(join(dir, 'key.pem'), 'utf8');
@@ -146,25 +148,25 @@ describe('cluster-config writes its files as one set', () => {
       expect(Buffer.from(user['client-certificate-data'], 'base64').toString()).toBe(cert);
       expect(certModulus(cert)).toBe(keyModulus(key));
     }
-  });
+  }, 240_000);
 
   it('two concurrent runs without --force: one writes the set, the other refuses and adds nothing', async () => {
     const dir = tmp();
-    const runs = await Promise.all([0, 1].map(() => f.magnum(['cluster-config', 'c3', '--dir', dir])));
+    const runs = await Promise.all([0, 1].map(() => f.magnum(['cluster-config', 'c3', '--dir', dir], SLOW)));
     const codes = runs.map((r) => r.code).sort();
     expect(codes).toEqual([0, 1]);
     const refused = runs.find((r) => r.code === 1);
     expect(refused).toEqual({ code: 1, stdout: '', stderr: `ERROR: File ${dir}/key.pem exists, aborting.\n` });
     expect(readdirSync(dir).sort()).toEqual(SET);
     expect(certModulus(readFileSync(join(dir, 'cert.pem'), 'utf8'))).toBe(keyModulus(readFileSync(join(dir, 'key.pem'), 'utf8')));
-  });
+  }, 60_000);
 
   it('swarm: the three pem files as one set', async () => {
     const dir = tmp();
     const r = await f.magnum(['cluster-config', 'sw', '--dir', dir]);
     expect(r.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['ca.pem', 'cert.pem', 'key.pem']);
-  });
+  }, 60_000);
 });
 
 describe('cluster-config --dir errors', () => {
@@ -174,19 +176,19 @@ describe('cluster-config --dir errors', () => {
     const r = await f.magnum(['cluster-config', 'c0', '--dir', file]);
     expect(r).toEqual({ code: 1, stdout: '', stderr: `ERROR: Cannot write into ${file}: it exists and is not a directory.\n` });
     expect(readFileSync(file, 'utf8')).toBe('x');
-  });
+  }, 60_000);
 
   it('a --dir below a file is one clear line, exit 1', async () => {
     const file = join(tmp(), 'not-a-dir');
     writeFileSync(file, 'x');
     const r = await f.magnum(['cluster-config', 'c0', '--dir', join(file, 'sub')]);
     expect(r).toEqual({ code: 1, stdout: '', stderr: `ERROR: Cannot create directory ${file}/sub: a part of the path is not a directory.\n` });
-  });
+  }, 60_000);
 
   it('a --dir it may not create is one clear line, exit 1', async () => {
     // sysfs refuses mkdir to everyone, root included (a 0500 directory would not stop root).
     const dir = '/sys/magnum-cluster-config-test';
     const r = await f.magnum(['cluster-config', 'c0', '--dir', dir]);
     expect(r).toEqual({ code: 1, stdout: '', stderr: `ERROR: Cannot create directory ${dir}: permission denied.\n` });
-  });
+  }, 60_000);
 });

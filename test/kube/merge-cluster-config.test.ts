@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useFakeCloud } from '../support/cli-fixture';
+import { EXEC_COMMAND } from '../../src/kube/exec-credential';
 import { DEV_ROW, itWithKubectl, PROD_ROW, TWO_CONTEXTS, kubectlContexts } from './merge-fixtures';
 import { tempDir } from '../support/temp';
 import { cliNode } from '../support/run-cli';
@@ -156,5 +157,80 @@ describe('cluster-config --use-keystone and --output-certs', () => {
     const r = await f.magnum(['cluster-config', 'kube-a', '--mer'], { cwd: tmp() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error: unrecognized arguments: --mer\n');
+  });
+});
+
+describe('cluster-config --context-name', () => {
+  it('--merge --context-name names the context; a re-merge keeps the namespace the user set and every other byte', async () => {
+    const file = join(tmp(), 'config');
+    writeFileSync(file, TWO_CONTEXTS);
+    const env = { KUBECONFIG: file };
+    const r = await f.magnum(['cluster-config', 'kube-a', '--merge', '--context-name', 'team-a@kube-a'], { env });
+    expect(r).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `Added context "team-a@kube-a" (cluster "kube-a", user "kube-a-admin") in ${file}; it is now the current context.\n`,
+    });
+    // The user sets a namespace on it (what `kubectl config set-context --current --namespace web` does).
+    const mine = readFileSync(file, 'utf8').replace('    user: kube-a-admin\n  name: team-a@kube-a\n', '    namespace: web\n    user: kube-a-admin\n  name: team-a@kube-a\n');
+    writeFileSync(file, mine);
+    const again = await f.magnum(['cluster-config', 'kube-a', '--merge', '--context-name', 'team-a@kube-a'], { env });
+    expect(again.stderr).toBe(`Updated context "team-a@kube-a" (cluster "kube-a", user "kube-a-admin") in ${file}; it is now the current context.\n`);
+    const after = readFileSync(file, 'utf8');
+    // Only the new client certificate and key differ.
+    const changed = after.split('\n').filter((line, i) => line !== mine.split('\n')[i]);
+    expect(changed.map((line) => line.replace(/: .*/, ''))).toEqual(['    client-certificate-data', '    client-key-data']);
+    expect(parse(after).contexts[2]).toEqual({ context: { cluster: 'kube-a', namespace: 'web', user: 'kube-a-admin' }, name: 'team-a@kube-a' });
+  });
+
+  it('names the context of a standalone config', async () => {
+    const cwd = tmp();
+    expect((await f.magnum(['cluster-config', 'kube-a', '--context-name', 'yes'], { cwd })).code).toBe(0);
+    const text = readFileSync(join(cwd, 'config'), 'utf8');
+    expect(text).toContain('  name: "yes"\ncurrent-context: "yes"\n');
+    expect(parse(text)['current-context']).toBe('yes');
+  });
+
+  it('refuses an empty name or one on several lines', async () => {
+    for (const name of ['', 'a\nb']) {
+      const r = await f.magnum(['cluster-config', 'kube-a', '--merge', '--context-name', name], { env: { KUBECONFIG: join(tmp(), 'config') } });
+      expect(r).toEqual({ code: 1, stdout: '', stderr: `ERROR: --context-name must be a non-empty name on one line, not ${JSON.stringify(name)}.\n` });
+    }
+  });
+});
+
+describe('cluster-config --stdout', () => {
+  it('prints the certificate kubeconfig and writes nothing, not even --dir', async () => {
+    const home = tmp();
+    const cwd = tmp();
+    const r = await f.magnum(['cluster-config', 'kube-a', '--stdout'], { cwd, env: { HOME: home } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const config = parse(r.stdout);
+    expect(config['current-context']).toBe('default');
+    expect(Object.keys(config.users[0].user)).toEqual(['client-certificate-data', 'client-key-data']);
+    expect(r.stdout).toMatch(/^apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: /);
+    expect([readdirSync(cwd), readdirSync(home)]).toEqual([[], []]);
+  });
+
+  it('prints the --use-keystone kubeconfig, with --context-name', async () => {
+    const cwd = tmp();
+    const r = await f.magnum(['cluster-config', 'kube-b', '--stdout', '--use-keystone', '--context-name', 'kb'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    const config = parse(r.stdout);
+    expect(config.contexts).toEqual([{ context: { cluster: 'kube-b', user: 'openstackuser' }, name: 'kb' }]);
+    // The exec user of docs/kubectl-plugin.md: kubectl runs magnum itself.
+    expect(config.users[0].user.exec.apiVersion).toBe('client.authentication.k8s.io/v1');
+    expect(config.users[0].user.exec.args).toContain(EXEC_COMMAND);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('is for Kubernetes clusters, and refuses the options that write files', async () => {
+    const swarm = await f.magnum(['cluster-config', 'swarm-a', '--stdout'], { cwd: tmp() });
+    expect(swarm).toEqual({ code: 1, stdout: '', stderr: 'ERROR: --stdout applies to Kubernetes clusters only; cluster swarm-a uses swarm.\n' });
+    for (const [flag, ...rest] of [['--merge'], ['--output-certs'], ['--force'], ['--dir', 'x']]) {
+      const r = await f.magnum(['cluster-config', 'kube-a', '--stdout', flag, ...rest], { cwd: tmp() });
+      expect(r).toEqual({ code: 1, stdout: '', stderr: `ERROR: --stdout writes no file: it cannot be used with ${flag}.\n` });
+    }
   });
 });

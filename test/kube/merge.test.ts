@@ -102,3 +102,84 @@ describe('kubeconfigPath', () => {
     expect(kubeconfigPath({}, '/home/u')).toBe('/home/u/.kube/config');
   });
 });
+
+describe('mergeKubeconfig keeps every byte it does not own', () => {
+  // Not kubectl's layout: indented lists, a flow-style entry, quotes, comments, blank lines.
+  const HAND_WRITTEN = `# my clusters
+apiVersion: v1
+clusters:
+  - cluster:
+      server: "https://a.example.com:6443"   # via the VPN
+    name: 'a'
+
+contexts:
+  - {context: {cluster: a, user: a}, name: a}
+  - context:
+      cluster: k8s
+      namespace: team-x   # ours
+      user: old-user
+    name: k8s
+current-context: a
+kind: Config
+preferences: {}
+users:
+  - name: a
+    user:
+      exec:
+        apiVersion: client.authentication.k8s.io/v1
+        command: aws
+        args: ["eks", "get-token"]
+`;
+
+  it('appends at the list indentation, replaces in place, and a context keeps its namespace and comments', () => {
+    const { text, replaced } = mergeKubeconfig(YAML, HAND_WRITTEN, incoming(), NAMES);
+    expect(replaced).toBe(true);
+    expect(text).toBe(
+      HAND_WRITTEN.replace(
+        "    name: 'a'\n",
+        `    name: 'a'\n  - cluster:\n      certificate-authority-data: ${b64(CA)}\n      server: https://127.0.0.1:6443\n    name: k8s\n`,
+      )
+        .replace('      user: old-user\n', '      user: k8s-admin\n')
+        .replace('current-context: a\n', 'current-context: k8s\n')
+        .replace(
+          '        args: ["eks", "get-token"]\n',
+          `        args: ["eks", "get-token"]\n  - name: k8s-admin\n    user:\n      client-certificate-data: ${b64('CERT\n')}\n      client-key-data: ${b64('KEY\n')}\n`,
+        ),
+    );
+    // A second merge changes nothing but what is ours.
+    const again = mergeKubeconfig(YAML, text, incoming('https://10.0.0.9:6443'), NAMES);
+    expect(again.text).toBe(text.replace('server: https://127.0.0.1:6443', 'server: https://10.0.0.9:6443'));
+    expect(YAML.parse(again.text).contexts[1]).toEqual({ context: { cluster: 'k8s', namespace: 'team-x', user: 'k8s-admin' }, name: 'k8s' });
+  });
+
+  it('a context without cluster or user values is rewritten with what the user added kept', () => {
+    const existing = 'apiVersion: v1\ncontexts:\n- name: k8s\n  context: {namespace: web}\n';
+    const merged = YAML.parse(mergeKubeconfig(YAML, existing, incoming(), NAMES).text);
+    expect(merged.contexts).toEqual([{ context: { namespace: 'web', cluster: 'k8s', user: 'k8s-admin' }, name: 'k8s' }]);
+  });
+
+  it('adds missing lists and current-context at the end, and turns an empty flow list into a block list', () => {
+    const existing = 'apiVersion: v1\nkind: Config\nclusters: []\n# end\n';
+    const { text } = mergeKubeconfig(YAML, existing, incoming(), NAMES);
+    expect(text).toBe(
+      `apiVersion: v1\nkind: Config\nclusters:\n${CLUSTER_ENTRY}# end\n` +
+        `users:\n${USER_ENTRY}contexts:\n${CONTEXT_ENTRY}current-context: k8s\n`,
+    );
+  });
+
+  it("quotes a context name kubectl's YAML 1.1 would read as something else", () => {
+    for (const [name, shown] of [['yes', '"yes"'], ['123', '"123"'], ['a: b', '"a: b"'], ['team@prod', 'team@prod']]) {
+      const { text } = mergeKubeconfig(YAML, EXISTING, incoming(), { ...NAMES, context: name });
+      expect(text).toContain(`current-context: ${shown}\n`);
+      expect(YAML.parse(text)['current-context']).toBe(name);
+      const fresh = mergeKubeconfig(YAML, null, incoming(), { ...NAMES, context: name }).text;
+      expect(fresh).toContain(`current-context: ${shown}\n`);
+    }
+  });
+
+  itWithKubectl('kubectl reads the hand-written file after the merge', () => {
+    const file = join(tempDir('magnum-merge-'), 'config');
+    writeFileSync(file, mergeKubeconfig(YAML, HAND_WRITTEN, incoming(), NAMES).text);
+    expect(kubectlContexts(file)).toEqual([['a', 'a', 'a'], ['*', 'k8s', 'k8s', 'k8s-admin', 'team-x']]);
+  });
+});

@@ -27,6 +27,8 @@ export interface RecordedRequest {
   path: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** When the whole request had arrived (performance.now() of the test process). */
+  at: number;
 }
 
 export interface FakeCloud {
@@ -62,7 +64,7 @@ async function serve(name: RecordedRequest['server'], requests: RecordedRequest[
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const method = req.method ?? 'GET';
-      requests.push({ server: name, method, path: req.url ?? '/', headers: req.headers, body });
+      requests.push({ server: name, method, path: req.url ?? '/', headers: req.headers, body, at: performance.now() });
       let url: URL;
       try { url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`); } catch { url = new URL('http://127.0.0.1/'); }
       Promise.resolve()
@@ -96,7 +98,10 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
   const cas = new FakeCas();
   const urls = { keystoneUrl: '', magnumUrl: '', prefix: identityPrefix };
   const keystone = await serve('keystone', requests, (m, u, h, b) => handleKeystone(state, urls, m, u, h, b));
-  const magnum = await serve('magnum', requests, (m, u, h, b) => cloud.magnumOverride?.(m, u.pathname + u.search) ?? handleMagnum(state, cas, urls.keystoneUrl, m, u, h, b));
+  const magnum = await serve('magnum', requests, async (m, u, h, b) => {
+    if (state.config.magnumDelayMs > 0) await new Promise((r) => setTimeout(r, state.config.magnumDelayMs));
+    return cloud.magnumOverride?.(m, u.pathname + u.search) ?? handleMagnum(state, cas, urls.keystoneUrl, m, u, h, b);
+  });
   urls.keystoneUrl = `${baseOf(keystone)}${identityPrefix}`;
   urls.magnumUrl = `${baseOf(magnum)}/v1`;
   const close = (s: Server): Promise<void> => new Promise((resolve) => {

@@ -45,6 +45,8 @@ export interface FakeConfig {
    * stack_id 1.13, nodegroup node_labels/node_taints 1.14; rest_api_version_history).
    */
   generation: 15 | 23;
+  /** Magnum answers every request this many ms late (a slow server or a long round trip; default 0). */
+  magnumDelayMs: number;
 }
 
 export interface TemplateRecord {
@@ -125,7 +127,7 @@ export interface FakeState {
 
 export function createState(config: Partial<FakeConfig>): FakeState {
   return {
-    config: { tokenLifetimeSeconds: 3600, keystoneFailure: false, omitMagnum: false, catalog: null, transitionDelayMs: null, inProgressReads: 0, maxLimit: 1000, generation: 15, federation: null, ...config },
+    config: { tokenLifetimeSeconds: 3600, keystoneFailure: false, omitMagnum: false, catalog: null, transitionDelayMs: null, inProgressReads: 0, maxLimit: 1000, generation: 15, federation: null, magnumDelayMs: 0, ...config },
     tokens: new Map(), receipts: new Map(), templates: [], clusters: [], quotas: [], nextId: 1,
     mservices: [{ host: 'magnum-conductor-0', binary: 'magnum-conductor', state: 'up', id: 1, report_count: 42, disabled: false, disabled_reason: null, created_at: pyNow(), updated_at: null }],
   };
