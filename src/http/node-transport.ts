@@ -260,7 +260,7 @@ export class NodeTransport implements Transport {
     if (tls && !tls.rejectUnauthorized) this.warnInsecure(hostname);
     const target = { protocol: url.protocol, hostname, port: url.port, path: url.pathname + url.search };
     const timeoutMs = req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
-    const connectTimeoutMs = Math.min(CONNECT_TIMEOUT_MS, timeoutMs);
+    const connectTimeoutMs = Math.min(this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, timeoutMs);
     const deadline = new AbortController();
 
     let options: RequestOptions & Record<string, unknown>;

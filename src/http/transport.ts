@@ -26,6 +26,8 @@ export interface TlsOptions {
    * tunnel, sending and the whole reply. Default DEFAULT_API_TIMEOUT_MS.
    */
   timeoutMs?: number;
+  /** The connect timeout in ms; default CONNECT_TIMEOUT_MS (capped by timeoutMs). */
+  connectTimeoutMs?: number;
 }
 
 /** 120 s; why, in docs/configuration.md (Timeouts). */

@@ -23,22 +23,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeOnStack } from '../compat/harness';
 import { applyOverrides, baseEnv, freshTempDir, runOurs, runProcess, type Env, type EnvOverrides, type ProcessResult } from '../compat/processes';
 import { deleteCluster, deleteClusterTemplate, uniqueName, waitForClusterStatus } from '../compat/resources';
-import { startApiForCluster, type KubeApi } from '../support/kube-api';
+import { KUBECTL, kubectlMissing, startApiForCluster, type KubeApi } from '../support/kube-api';
+import { itNeeds } from '../support/tools';
 import { renderKeystoneKubeconfig } from '../../src/kube/kubeconfig';
 
-const KUBECTL = '/usr/bin/kubectl';
 const OS_AUTH = ['OS_AUTH_TYPE', 'OS_USERNAME', 'OS_PASSWORD', 'OS_PROJECT_NAME', 'OS_PROJECT_ID', 'OS_USER_DOMAIN_NAME',
   'OS_PROJECT_DOMAIN_NAME', 'OS_AUTH_URL', 'OS_REGION_NAME', 'OS_INTERFACE', 'OS_IDENTITY_API_VERSION', 'OS_TOKEN', 'OS_CLOUD'];
 const NO_OPENRC: EnvOverrides = Object.fromEntries(OS_AUTH.map((k) => [k, undefined]));
-
-function kubectlMissing(): string | undefined {
-  try {
-    execFileSync(KUBECTL, ['version', '--client'], { stdio: 'ignore' });
-    return undefined;
-  } catch {
-    return `${KUBECTL} is not installed (or does not run)`;
-  }
-}
 
 /** A plain-HTTP proxy in front of Keystone that counts POST …/auth/tokens (each one a login). */
 async function countingKeystoneProxy(target: URL): Promise<{ authUrl: string; posts: () => number; close(): Promise<void> }> {
@@ -162,7 +153,7 @@ describeOnStack('acceptance: kubectl with magnum kubeconfigs', { reference: fals
   }, 300_000);
 
   if (why) {
-    it.skip(`kubectl cases: ${why}`, () => undefined);
+    itNeeds(false, why)('kubectl cases', () => undefined);
     return;
   }
 

@@ -12,22 +12,12 @@ import { describeOnStack } from '../compat/harness';
 import { OUR_BIN, baseEnv, freshTempDir, runProcess, type ProcessResult } from '../compat/processes';
 import { cli, deleteCluster, showCluster, uniqueName } from '../compat/resources';
 import { itNeeds } from '../support/tools';
-import { startApiForCluster } from '../support/kube-api';
+import { KUBECTL, kubectlMissing, startApiForCluster } from '../support/kube-api';
 
-const KUBECTL = '/usr/bin/kubectl';
 const CREATE_TIMEOUT_MS = 120_000;
 
 const ours = (argv: string[]) => cli(argv, { via: 'ours' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function kubectlMissing(): string | undefined {
-  try {
-    execFileSync(KUBECTL, ['version', '--client'], { stdio: 'ignore' });
-    return undefined;
-  } catch {
-    return `${KUBECTL} is not installed (or does not run)`;
-  }
-}
 
 /** The status column of `name`'s row in a cluster-list table. */
 function statusInList(table: string, name: string): string | undefined {

@@ -2,7 +2,7 @@
 // resumed when a new connection to the same host is needed, directly and through a
 // CONNECT tunnel. A loopback https server counts connections and resumed handshakes.
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeTransport } from '../../src/http/node-transport';
@@ -58,5 +58,36 @@ describe.each([
     for (const path of ['/close-1', '/close-2']) expect((await get(t, path)).status).toBe(200);
     t.close();
     expect(handshakes).toEqual([{ resumed: false }, { resumed: true }]);
+  });
+});
+
+describe('the connect timeout', () => {
+  it('ends a TLS handshake that never completes, before the total deadline', async () => {
+    // Accepts TCP and never says a word: the handshake cannot finish.
+    const silent = createNetServer(() => {});
+    const held = new Set<import('node:net').Socket>();
+    silent.on('connection', (s) => held.add(s));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const target = `https://127.0.0.1:${(silent.address() as AddressInfo).port}/v3`;
+    const t = new NodeTransport({ caFile: pki.caFile, timeoutMs: 10_000, connectTimeoutMs: 300 });
+    const started = Date.now();
+    await expect(t.send({ method: 'GET', url: target, headers: {} })).rejects.toMatchObject({ kind: 'timeout', message: 'not connected within 0.3 s' });
+    expect(Date.now() - started).toBeLessThan(3000);
+    t.close();
+    for (const s of held) s.destroy();
+    await new Promise<void>((resolve) => silent.close(() => resolve()));
+  });
+
+  it('does not cut a connected request that waits for its reply', async () => {
+    const t = new NodeTransport({ caFile: pki.caFile, timeoutMs: 10_000, connectTimeoutMs: 300 });
+    const slow = createServer({ cert: pki.serverCert, key: pki.serverKey }, (_req, res) => {
+      setTimeout(() => res.end('{}'), 600);
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const r = await t.send({ method: 'GET', url: `https://127.0.0.1:${(slow.address() as AddressInfo).port}/`, headers: {} });
+    expect(r.status).toBe(200);
+    t.close();
+    slow.closeAllConnections();
+    await new Promise<void>((resolve) => slow.close(() => resolve()));
   });
 });

@@ -2,21 +2,21 @@
 // hermetically: the fake cloud's cluster CA signs the server certificate through our
 // ca-sign, the cluster's api_address points at the server, and kubectl uses the
 // kubeconfigs cluster-config writes. Needs /usr/bin/kubectl (CI installs it).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useFakeCloud } from '../support/cli-fixture';
-import { startApiForCluster, type KubeApi } from '../support/kube-api';
+import { KUBECTL, kubectlMissing, startApiForCluster, type KubeApi } from '../support/kube-api';
+import { itNeeds } from '../support/tools';
 import { openrcEnv } from '../support/run-cli';
 import { runProcess } from '../support/run-process';
 import type { ClusterRecord } from '../support/fake-cloud';
 
-const KUBECTL = '/usr/bin/kubectl';
-const HAVE_KUBECTL = spawnSync(KUBECTL, ['version', '--client'], { stdio: 'ignore' }).status === 0;
-if (!HAVE_KUBECTL && process.env.CI === 'true') throw new Error(`CI=true but ${KUBECTL} is not installed`);
-const NO_KUBECTL = HAVE_KUBECTL ? '' : ` [skipped: ${KUBECTL} is not installed]`;
+const MISSING = kubectlMissing();
+const HAVE_KUBECTL = MISSING === undefined;
+// Skipped without kubectl, failing under CI=true (test/support/tools.ts).
+const itKubectl = itNeeds(HAVE_KUBECTL, MISSING ?? '');
 
 const f = useFakeCloud();
 const root = mkdtempSync(join(tmpdir(), 'magnum-kubectl-'));
@@ -45,8 +45,8 @@ async function kubectl(kubeconfig: string, env: Record<string, string> = {}) {
 const POD_TABLE = /^NAME +READY +STATUS +RESTARTS +AGE\nloopback +1\/1 +Running +0 +1m\n$/;
 const tokenPosts = (): number => f.cloud.requests.filter((r) => r.server === 'keystone' && r.method === 'POST').length;
 
-describe(`kubectl get pod through the kubeconfigs of cluster-config${NO_KUBECTL}`, () => {
-  it.skipIf(!HAVE_KUBECTL)('the certificate kubeconfig', async () => {
+describe('kubectl get pod through the kubeconfigs of cluster-config', () => {
+  itKubectl('the certificate kubeconfig', async () => {
     expect((await f.magnum(['cluster-config', 'loop', '--dir', join(root, 'cert')])).code).toBe(0);
     const r = await kubectl(join(root, 'cert', 'config'));
     expect(r.stderr).toBe('');
@@ -54,7 +54,7 @@ describe(`kubectl get pod through the kubeconfigs of cluster-config${NO_KUBECTL}
     expect(new Set(api?.requests.map((q) => q.identity))).toEqual(new Set(['certificate:admin']));
   });
 
-  it.skipIf(!HAVE_KUBECTL)('the --use-keystone kubeconfig: a Keystone-validated token, two kubectl calls for one login', async () => {
+  itKubectl('the --use-keystone kubeconfig: a Keystone-validated token, two kubectl calls for one login', async () => {
     expect((await f.magnum(['cluster-config', 'loop', '--use-keystone', '--dir', join(root, 'exec')])).code).toBe(0);
     const before = tokenPosts();
     const seen = api?.requests.length ?? 0;
@@ -67,14 +67,14 @@ describe(`kubectl get pod through the kubeconfigs of cluster-config${NO_KUBECTL}
     expect(new Set(api?.requests.slice(seen).map((q) => q.identity))).toEqual(new Set(['keystone:demo']));
   });
 
-  it.skipIf(!HAVE_KUBECTL)('a wrong password: kubectl shows magnum’s line and fails', async () => {
+  itKubectl('a wrong password: kubectl shows magnum’s line and fails', async () => {
     const r = await kubectl(join(root, 'exec', 'config'), { OS_PASSWORD: 'wrong', XDG_CACHE_HOME: join(root, 'cache-2') });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^ERROR: magnum could not get a Keystone token for kubectl: The request you have made requires authentication\. \(HTTP 401\)/);
     expect(r.stderr).toMatch(/getting credentials: exec: executable \S+ failed with exit code 1/);
   });
 
-  it.skipIf(!HAVE_KUBECTL)('the API server refuses a request without credentials, and a token Keystone does not know', async () => {
+  itKubectl('the API server refuses a request without credentials, and a token Keystone does not know', async () => {
     const get = (headers: Record<string, string>) => new Promise<number>((resolve, reject) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const https = require('node:https') as typeof import('node:https');
