@@ -58,10 +58,11 @@ describeOnStack('acceptance: cluster-config data safety (--merge lock, one file 
     const full = await ours(['cluster-config', a, '--dir', join(tmp, 'timing')]);
     expect(full.code, full.stderr).toBe(0);
     const outcomes: string[] = [];
-    // Spread the signal over the whole run: from start-up to after its end.
+    // Spread the signal over the whole run: from start-up to well after its end (a signalled
+    // run can be slower than the unsignalled one on a loaded machine).
     const steps = 10;
     for (let i = 0; i < steps; i++) {
-      const delay = Math.round((full.durationMs * 1.2 * i) / (steps - 1));
+      const delay = Math.round((full.durationMs * 2.5 * i) / (steps - 1));
       const dir = join(tmp, `sig-${i}`);
       mkdirSync(dir);
       let child: ChildProcess | undefined;
