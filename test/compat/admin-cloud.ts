@@ -20,6 +20,12 @@ export function adminEnv(): EnvOverrides {
     const m = /^export (OS_\w+)=(.*)$/.exec(line.trim());
     if (m) env[m[1]] = m[2].replace(/^(['"])(.*)\1$/, '$2');
   }
+  // Two stacks live on one machine (test/stack/up.sh and next.sh): an admin-openrc of the
+  // other one would silently send the admin cases to the wrong cloud.
+  const trim = (u: string | undefined): string => (u ?? '').replace(/\/+$/, '');
+  if (process.env.OS_AUTH_URL && env.OS_AUTH_URL && trim(env.OS_AUTH_URL) !== trim(process.env.OS_AUTH_URL)) {
+    throw new Error(`${file} is for ${env.OS_AUTH_URL}, not OS_AUTH_URL ${process.env.OS_AUTH_URL}: set STACK_STATE to that stack's state directory`);
+  }
   return env;
 }
 

@@ -10,7 +10,7 @@ import {
 } from '../../src/kube/exec-credential';
 import { renderKeystoneKubeconfig } from '../../src/kube/kubeconfig';
 import { useFakeCloud } from '../support/cli-fixture';
-import { cliPath } from '../support/run-cli';
+import { cliPath, cliNode } from '../support/run-cli';
 import { tempDir } from '../support/temp';
 
 const CA = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
@@ -98,7 +98,7 @@ describe('cluster-config --use-keystone', () => {
     const exec = parse(readFileSync(join(cwd, 'config'), 'utf8')).users[0].user.exec;
     expect(exec).toEqual({
       apiVersion: 'client.authentication.k8s.io/v1',
-      command: process.execPath,
+      command: cliNode, // the Node that runs the CLI writes its own path
       args: [cliPath, 'exec-credential', '--cluster', c.uuid],
       interactiveMode: 'Never',
       provideClusterInfo: false,

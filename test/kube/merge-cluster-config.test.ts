@@ -8,6 +8,7 @@ import { useFakeCloud } from '../support/cli-fixture';
 import { EXEC_COMMAND } from '../../src/kube/exec-credential';
 import { DEV_ROW, itWithKubectl, PROD_ROW, TWO_CONTEXTS, kubectlContexts } from './merge-fixtures';
 import { tempDir } from '../support/temp';
+import { cliNode } from '../support/run-cli';
 
 const f = useFakeCloud();
 const tmp = (): string => tempDir('magnum-merge-cli-');
@@ -119,7 +120,7 @@ describe('cluster-config --use-keystone and --output-certs', () => {
     const text = readFileSync(join(cwd, 'config'), 'utf8');
     expect(text).toContain('current-context: openstackuser@kubernetes\n');
     // This CLI as its own credential plugin (docs/kubectl-plugin.md), not the reference's bash + $OS_TOKEN.
-    expect(text).toContain(`      command: ${process.execPath}\n`);
+    expect(text).toContain(`      command: ${cliNode}\n`);
     expect(text).toContain('      - exec-credential\n');
     const config = parse(text);
     expect(Buffer.from(config.clusters[0].cluster['certificate-authority-data'], 'base64').toString()).toBe(readFileSync(join(cwd, 'ca.pem'), 'utf8'));

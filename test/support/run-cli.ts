@@ -36,7 +36,7 @@ export interface RunCliResult {
  * The Node that runs the CLI: the one running the tests, or MAGNUM_TEST_NODE, which lets CI
  * check the package's declared runtime floor with a Node older than the test tooling needs.
  */
-const cliNode = process.env['MAGNUM_TEST_NODE'] || process.execPath;
+export const cliNode = process.env['MAGNUM_TEST_NODE'] || process.execPath;
 
 export async function runCli(args: string[], opts: RunCliOptions = {}): Promise<RunCliResult> {
   const ownHome = opts.env?.['HOME'] === undefined ? await mkdtemp(join(tmpdir(), 'magnum-cli-home-')) : undefined;
