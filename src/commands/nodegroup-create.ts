@@ -1,5 +1,5 @@
 /**
- * nodegroup-create: `openstack coe nodegroup create` in the magnum shell (magnumclient.md
+ * nodegroup-create: `openstack coe nodegroup create` in the magnum shell (python-magnumclient 5.0.0
  * `magnumclient/osc/v1`, osc/v1/nodegroups.py CreateNodeGroup): POST /v1/clusters/<cluster>/nodegroups/,
  * microversion >= 1.9 (1.14 for --node-labels/--node-taints). The flavor and image are sent as given; the server resolves them.
  */

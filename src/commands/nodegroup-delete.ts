@@ -1,5 +1,5 @@
 /**
- * nodegroup-delete: `openstack coe nodegroup delete` in the magnum shell (magnumclient.md
+ * nodegroup-delete: `openstack coe nodegroup delete` in the magnum shell (python-magnumclient 5.0.0
  * `magnumclient/osc/v1`): DELETE /v1/clusters/<cluster>/nodegroups/<nodegroup> for each one, with the
  * magnum shell's per-item lines (a failure does not stop the loop; exit 1 at the end).
  */

@@ -1,5 +1,5 @@
 /**
- * nodegroup-update: `openstack coe nodegroup update` in the magnum shell (magnumclient.md
+ * nodegroup-update: `openstack coe nodegroup update` in the magnum shell (python-magnumclient 5.0.0
  * `magnumclient/osc/v1`): the JSON patch of cluster-update (`magnumclient/common/utils.py args_array_to_patch`),
  * PATCH /v1/clusters/<cluster>/nodegroups/<ng>, and UpdateNodeGroup's named flags (python-magnumclient 5.0.0
  * osc/v1/nodegroups.py).
