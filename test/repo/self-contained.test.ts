@@ -69,4 +69,12 @@ describe('the repository stands on its own', () => {
     );
     expect(hits).toEqual([]);
   });
+
+  it('names in code and tests only documents it has (a citation without a section too)', () => {
+    const docs = new Set(files.map(([file]) => basename(file)).filter((name) => name.endsWith('.md')));
+    const hits = files
+      .filter(([file]) => /^(src|test|scripts)\//.test(file))
+      .flatMap(([file, text]) => [...text.matchAll(/\b([\w-]+\.md)\b/g)].filter((m) => !docs.has(m[1])).map((m) => `${file}: ${m[1]}`));
+    expect(hits).toEqual([]);
+  });
 });
