@@ -66,7 +66,9 @@ export async function continueWithReceipt(
   opts: KeystoneOptions,
 ): Promise<TokenInfo> {
   const { receipt, done, missing, rules } = missingMethods(res);
-  const rulesText = rules.map((r) => r.join('+')).join(' or ');
+  // Keystone lists a rule's methods in a Python set's order, which changes between its
+  // processes; a sorted rule keeps the message the same for every run (scripts grep it).
+  const rulesText = rules.map((r) => [...r].sort().join('+')).join(' or ');
   if (missing.length === 0 || !receipt || /[\r\n]/.test(receipt)) {
     throw new CommandError(`Keystone asked for more authentication methods but did not say which (HTTP 401)`);
   }

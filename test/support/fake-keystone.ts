@@ -175,7 +175,10 @@ function receiptReply(state: FakeState, user: FakeUser, methods: string[], urls:
     headers: { 'Openstack-Auth-Receipt': id, 'WWW-Authenticate': `Keystone uri="${urls.keystoneUrl}/v3"` },
     body: {
       receipt: { methods, user: { domain: DOMAIN, id: user.id, name: user.name }, expires_at: ksTime(expiresAt), issued_at: ksTime(new Date()) },
-      required_auth_methods: user.mfaRules,
+      // Keystone's order inside a rule is a Python set's, so it changes between Keystone processes
+      // (seen as password,totp and totp,password on the same stack): answer in the other order
+      // from the one configured, so the client's message is shown not to depend on it.
+      required_auth_methods: user.mfaRules?.map((rule) => [...rule].reverse()),
     },
   };
 }
