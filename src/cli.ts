@@ -17,6 +17,7 @@ import { ApiError } from './api/errors';
 import type { MagnumClient } from './api/client';
 import { rendererFor } from './output/render';
 import { formatOptions } from './output/formats-options';
+import { deprecationWarning } from './output/deprecation';
 
 export const VERSION = '4.0.0';
 
@@ -167,9 +168,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     // In the declaration order of deprecatedFlags, as the reference walks DEPRECATING_PARAMS (`magnumclient/common/cliutils.py deprecation_map`).
     for (const [flag, replacement] of Object.entries(subcommand.deprecatedFlags ?? {})) {
       if (parsed.seen.includes(flag)) {
-        ctx.io.err(
-          `WARNING: The ${flag} parameter is deprecated and will be removed in a future release. Use the ${replacement} parameter to avoid seeing this message.\n`,
-        );
+        ctx.io.err(deprecationWarning(flag, replacement));
       }
     }
 

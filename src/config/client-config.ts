@@ -277,11 +277,6 @@ export function tokenEndpoint(config: ClientConfig): { token: string; endpoint: 
   return undefined;
 }
 
-/** True when no Keystone is involved (see tokenEndpoint). */
-export function usesTokenEndpoint(config: ClientConfig): boolean {
-  return tokenEndpoint(config) !== undefined;
-}
-
 export { ensureAuthInfo } from './auth-checks';
 
 /**

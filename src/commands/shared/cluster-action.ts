@@ -3,7 +3,6 @@
  * and `upgrade`, `magnumclient/osc/v1`): GET the cluster for its UUID, POST the action, print
  * the accepted line with the cluster as the user named it, then `--wait` if asked.
  */
-import type { Resource } from '../../api/resources';
 import type { MagnumClient } from '../../api/client';
 import { getCluster } from '../../api/resources';
 import { waitSettings, type WaitArgs } from '../../wait/options';
