@@ -84,7 +84,15 @@ export type Positional<Dest extends string, Known = unknown> = PositionalSpec & 
 /** One converted token: `type: 'int'` → number, `choices` → their union, else the string. */
 type ElementOf<S> = S extends { readonly type: 'int' } ? number : S extends { readonly choices: readonly (infer C extends string)[] } ? C : string;
 /** A declared default or const as a value type (`default: 1` holds numbers, not only 1). */
-type Widened<V> = V extends boolean ? boolean : V extends string ? string : V extends number ? number : V extends readonly (infer E)[] ? readonly Widened<E>[] : V;
+type Widened<V> = V extends boolean
+  ? boolean
+  : V extends string
+    ? string
+    : V extends number
+      ? number
+      : V extends readonly (infer E)[]
+        ? readonly Widened<E>[]
+        : V;
 /** What an unset option holds: its default, else null (argparse's None). */
 type UnsetOf<O> = O extends { readonly default: infer D } ? Widened<D> : null;
 

@@ -10,7 +10,11 @@ import { deprecatedPair, deprecatedPairGroup, enabledDisabledPair, labelsOption,
 /** What a string option may add: required, a default, int type, addition. */
 type StrExtra = { required?: true; default?: string; type?: 'int'; addition?: true };
 /** A string option with argparse's dest and metavar; the signature keeps what `extra` says for ArgsOf. */
-function str<const Flag extends `--${string}`, const Extra extends StrExtra = {}>(flag: Flag, help: string, extra?: Extra): Option<DefaultDest<Flag>, Extra>;
+function str<const Flag extends `--${string}`, const Extra extends StrExtra = Record<never, never>>(
+  flag: Flag,
+  help: string,
+  extra?: Extra,
+): Option<DefaultDest<Flag>, Extra>;
 function str(flag: `--${string}`, help: string, extra: StrExtra = {}): OptionSpec {
   return { flags: [flag], dest: defaultDest(flag), metavar: `<${flag.slice(2)}>`, help, ...extra };
 }

@@ -48,7 +48,7 @@ export const complete = defineCommand({
   // Free-form words, checked in run(), so that no usage error is ever printed.
   positionals: [{ dest: 'words', metavar: '<resource> [<prefix>]', nargs: '*' }],
   async run(ctx, args) {
-    const [resource = '', prefix = ''] = (args.words ?? []);
+    const [resource = '', prefix = ''] = args.words;
     let found: string[] = [];
     try {
       found = await names(ctx, resource, prefix);

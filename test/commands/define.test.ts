@@ -57,7 +57,21 @@ describe('defineCommand: args typed from the declaration', () => {
     expectTypeOf<Args['op']>().toEqualTypeOf<'add' | 'remove' | null>();
     expectTypeOf<Args['attributes']>().toEqualTypeOf<readonly string[]>();
     expectTypeOf<keyof Args>().toEqualTypeOf<
-      'name' | 'coe' | 'dir' | 'count' | 'timeout' | 'sort_dir' | 'force' | 'hidden' | 'label' | 'tags' | 'lb' | 'cluster' | 'size' | 'op' | 'attributes'
+      | 'name'
+      | 'coe'
+      | 'dir'
+      | 'count'
+      | 'timeout'
+      | 'sort_dir'
+      | 'force'
+      | 'hidden'
+      | 'label'
+      | 'tags'
+      | 'lb'
+      | 'cluster'
+      | 'size'
+      | 'op'
+      | 'attributes'
     >();
   });
 
@@ -82,8 +96,25 @@ describe('defineCommand: args typed from the declaration', () => {
       attributes: [],
     });
     const given = parseArgs(spec, [
-      '--coe=swarm', '--name', 'n', '--count', '2', '--sort-dir', 'asc', '--force', '--visible', '--label', 'a=1',
-      '--tag', 't', '--lb-disabled', 'k8s', '3', 'add', 'x=1', 'y=2',
+      '--coe=swarm',
+      '--name',
+      'n',
+      '--count',
+      '2',
+      '--sort-dir',
+      'asc',
+      '--force',
+      '--visible',
+      '--label',
+      'a=1',
+      '--tag',
+      't',
+      '--lb-disabled',
+      'k8s',
+      '3',
+      'add',
+      'x=1',
+      'y=2',
     ]).values;
     expect(given).toMatchObject({ name: 'n', count: 2, sort_dir: 'asc', force: true, hidden: false, label: ['a=1'], tags: ['t'], lb: [false] });
     expect(given).toMatchObject({ op: 'add', attributes: ['x=1', 'y=2'] });
@@ -123,7 +154,9 @@ describe('defineCommand: args typed from the declaration', () => {
 
   it("types the real commands' args, shared option helpers included", () => {
     type ShowArgs = Parameters<typeof clusterShow.run>[1];
-    expectTypeOf<ShowArgs>().toEqualTypeOf<ArgsOf<readonly [{ flags: ['--long']; dest: 'long'; action: 'store_true' }], readonly [{ dest: 'cluster'; metavar: '' }]> & FormatArgs>();
+    expectTypeOf<ShowArgs>().toEqualTypeOf<
+      ArgsOf<readonly [{ flags: ['--long']; dest: 'long'; action: 'store_true' }], readonly [{ dest: 'cluster'; metavar: '' }]> & FormatArgs
+    >();
     type CreateArgs = Parameters<typeof clusterCreate.run>[1];
     expectTypeOf<CreateArgs['keypair']>().toEqualTypeOf<string | null>();
     expectTypeOf<CreateArgs['node_count']>().toEqualTypeOf<number>();
