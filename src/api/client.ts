@@ -119,9 +119,11 @@ export class MagnumClient {
     } else if (method === 'GET') headers.Accept = 'application/json';
     const payload = body === undefined ? undefined : JSON.stringify(body);
     this.opts.debugLog?.(`REQ: ${method} ${url}${payload !== undefined ? ` ${payload}` : ''}`);
-    const res = await exchange(this.opts.transport, { method, url, headers, body: payload }, { clock: this.opts.clock, debugLog: this.opts.debugLog }).catch(
-      rethrowFailure,
-    );
+    const res = await exchange(
+      this.opts.transport,
+      { method, url, headers, body: payload },
+      { clock: this.opts.clock, debugLog: this.opts.debugLog },
+    ).catch(rethrowFailure);
     this.opts.debugLog?.(`RESP: [${res.status}] ${method} ${url} ${res.body.length > 2000 ? `${res.body.slice(0, 2000)}…` : res.body}`);
     this.noteVersions(res.headers);
     // keystoneauth: on a 401, re-authenticate once and retry (`keystoneauth1/session.py Session.request, keystoneauth1/identity/base.py BaseIdentityPlugin.get_access`).

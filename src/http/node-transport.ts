@@ -23,8 +23,6 @@ import type { HttpRequest, HttpResponse, TlsOptions, Transport } from './transpo
 import { CONNECT_TIMEOUT_MS, DEFAULT_API_TIMEOUT_MS, TransportError } from './transport';
 import { isIPv4Address, proxyFor } from './proxy';
 
-type RequestFn = (options: RequestOptions & Record<string, unknown>, callback: (res: IncomingMessage) => void) => ClientRequest;
-
 interface TlsMaterial {
   ca?: Buffer;
   cert?: Buffer;
@@ -79,7 +77,6 @@ interface HttpModule {
 
 function httpModule(protocol: string): HttpModule {
   // node:https is loaded only for https URLs, so plain-http clouds never pay for it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return protocol === 'https:' ? require('node:https') : require('node:http');
 }
 
@@ -169,9 +166,7 @@ type SessionCache = { _getSession?(key: string): Buffer | undefined; _cacheSessi
  * and the TLS session, as a direct connection would.
  */
 function tunnelAgent(options: AgentOptions): HttpAgent {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Agent } = require('node:https') as typeof import('node:https');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const tls = require('node:tls') as typeof import('node:tls');
   class TunnelAgent extends Agent {
     override createConnection(options: RequestOptions, callback?: (err: Error | null, stream: Duplex) => void): undefined {

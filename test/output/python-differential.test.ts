@@ -4,7 +4,7 @@
 // byte for byte. Skipped where that Python stack is not installed.
 import { prng, pythonHasModules, runPythonOracle } from '../support/python-oracle';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
 import { fieldsToColumns, printDict, printList } from '../../src/output/cliutils';
 import type { Item } from '../../src/output/cliutils';
 import { renderTable } from '../../src/output/prettytable';

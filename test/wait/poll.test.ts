@@ -105,7 +105,9 @@ describe('waitUntilDone', () => {
     await expect(waitUntilDone(ctx, scripted([forbidden]), { timeoutSeconds: 3600 })).rejects.toThrow('Forbidden');
     expect(ctx.clock.sleeps).toEqual([]);
     const timedOut = (): never => {
-      throw new RequestFailed(new TransportError('no complete reply within 120 s (--os-api-timeout)', 'http://127.0.0.1:9511/v1/clusters/k8s', 'timeout'));
+      throw new RequestFailed(
+        new TransportError('no complete reply within 120 s (--os-api-timeout)', 'http://127.0.0.1:9511/v1/clusters/k8s', 'timeout'),
+      );
     };
     const again = context();
     await expect(waitUntilDone(again, scripted([timedOut]), { timeoutSeconds: 3600 })).rejects.toThrow(
