@@ -14,13 +14,16 @@ describe('transport failures as the user reads them', () => {
     expect(transportFailureText(failure('connect', 'connect ECONNREFUSED 127.0.0.1:5000'))).toBe(
       `Unable to establish connection to ${URL}: connect ECONNREFUSED 127.0.0.1:5000`,
     );
-    for (const kind of ['reset', 'dns', 'other'] as const) expect(transportFailureText(failure(kind))).toBe(`Unable to establish connection to ${URL}: why`);
+    for (const kind of ['reset', 'dns', 'other'] as const)
+      expect(transportFailureText(failure(kind))).toBe(`Unable to establish connection to ${URL}: why`);
     expect(transportFailureText(failure('timeout', 'not connected within 30 s'))).toBe(`Request to ${URL} timed out: not connected within 30 s`);
     expect(transportFailureText(failure('tls'))).toBe(`SSL exception connecting to ${URL}: why`);
   });
 
   it('a refused redirect and unusable TLS files are their own sentence', () => {
-    expect(transportFailureText(refusedRedirect(URL, 'POST', 302, undefined))).toBe(`POST ${URL} was redirected (HTTP 302) without a Location; not followed`);
+    expect(transportFailureText(refusedRedirect(URL, 'POST', 302, undefined))).toBe(
+      `POST ${URL} was redirected (HTTP 302) without a Location; not followed`,
+    );
     expect(transportFailureText(failure('setup', 'The TLS CA certificate bundle /x holds no PEM certificate'))).toBe(
       'The TLS CA certificate bundle /x holds no PEM certificate',
     );
