@@ -1,7 +1,7 @@
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import { CommandError } from '../errors';
 
-export const help: CommandModule = {
+export const help = defineCommand({
   name: 'help',
   help: 'Display help about this program or one of its subcommands.',
   positionals: [{ dest: 'command', metavar: '<subcommand>', nargs: '?', help: 'Display help for <subcommand>.' }],
@@ -9,7 +9,7 @@ export const help: CommandModule = {
   async run(ctx, args) {
     // Imported here: cli.ts imports the command table, which imports this file.
     const { commandHelp, mainHelp } = await import('../cli');
-    const name = args.command as string | null;
+    const name = args.command;
     if (name === null) {
       ctx.io.out(mainHelp(ctx.helpWidth));
       return;
@@ -18,5 +18,5 @@ export const help: CommandModule = {
     if (!cmd) throw new CommandError(`'${name}' is not a valid subcommand`);
     ctx.io.out(commandHelp(cmd, ctx.helpWidth));
   },
-};
+});
 
