@@ -37,7 +37,7 @@ export async function authenticate(ctx: Context, config: ClientConfig, options: 
   const askSecret = ctx.prompter?.interactive ? (prompt: string) => ctx.prompter!.secret(prompt) : undefined;
   // With a terminal to ask, or a token cache that may already hold a token (a TOTP login
   // must not need a new code while its token is valid), a missing password or passcode
-  // is checked only when Keystone is about to be asked (keystone.ts askForMissingSecrets).
+  // is checked only when Keystone is about to be asked (auth/login.ts askForMissingSecrets).
   ensureAuthInfo(config, askSecret !== undefined || config.cache);
   // One transport for Keystone and Magnum, so connections are reused.
   const transport = ctx.transportFor({ ...config.tls, timeoutMs: apiTimeoutMs(config) });
