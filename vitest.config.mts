@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'test/acceptance/**', 'test/compat/**', 'test/install/**'],
-    globalSetup: ['./test/support/tmpdir-sandbox.ts'],
+    globalSetup: ['./test/support/fresh-build.ts', './test/support/tmpdir-sandbox.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 20000,
   },

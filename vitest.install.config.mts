@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/install/**/*.test.ts'],
-    globalSetup: ['./test/support/tmpdir-sandbox.ts'],
+    globalSetup: ['./test/support/fresh-build.ts', './test/support/tmpdir-sandbox.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 120000,
   },

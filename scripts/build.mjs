@@ -1,14 +1,50 @@
 // Bundles src/ into one CommonJS file. One file means no module-resolution I/O at
 // start-up (docs/performance.md); heavy or optional packages stay external and are
 // required lazily by the code paths that need them.
+//
+// `--if-stale`: build only when an input changed since the last build. The test configs'
+// globalSetup (test/support/fresh-build.ts) runs this, because the command tests run the
+// built CLI: without it `npx vitest run x` after an edit would test the previous build.
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+// What the build reads: the sources, this script, and the locked dependency versions (yaml
+// is bundled). A hash of their contents, not their times: a checkout, a stash or an editor
+// that keeps times cannot make a stale build look fresh. It is taken before building, so a
+// file edited while the build runs makes the next check build again.
+const stampFile = join(root, 'dist', '.inputs-sha256');
+const outputs = ['dist/magnum.cjs', 'dist/yaml.cjs', 'completions/magnum.bash', 'completions/_magnum', 'completions/magnum.fish', 'man/magnum.1'];
+function inputsHash() {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else files.push(path);
+    }
+  };
+  walk('src');
+  files.sort();
+  files.push('scripts/build.mjs', 'package-lock.json');
+  const hash = createHash('sha256');
+  for (const file of files) {
+    const content = readFileSync(join(root, file));
+    hash.update(`${file}\0${content.length}\0`).update(content);
+  }
+  return hash.digest('hex');
+}
+const inputs = inputsHash();
+const previous = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';
+if (process.argv.includes('--if-stale') && previous === inputs && outputs.every((o) => existsSync(join(root, o)))) process.exit(0);
+if (process.argv.includes('--if-stale')) console.error('build: src/ changed since dist/ was built; building again');
+rmSync(stampFile, { force: true });
 
 /** The named exports of the yaml package, spelled out so esbuild can annotate them for import(). */
 function yamlExportNames() {
@@ -76,3 +112,6 @@ try {
 } finally {
   rmSync(completionsBuild, { recursive: true, force: true });
 }
+
+mkdirSync(join(root, 'dist'), { recursive: true });
+writeFileSync(stampFile, inputs);

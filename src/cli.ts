@@ -3,7 +3,6 @@
  * exit code. Every error is turned into output and an exit code here, in one place (npm's
  * exit-handler pattern).
  */
-import type { ParserSpec } from './argparse/spec';
 import { ArgumentError, matchOption, parseArgs } from './argparse/parse';
 import { formatUsage, helpWidth } from './argparse/help';
 import { GLOBAL_OPTIONS } from './config/global-options';
@@ -14,6 +13,7 @@ import { ArgumentsError, CommandError, UsageError } from './errors';
 import { ApiError } from './api/errors';
 import { commandContext, processContext } from './factory';
 import { VERSION, commandHelp, commandParserSpec, mainHelp, mainParserSpec } from './program';
+import { deprecationWarning } from './output/deprecation';
 
 function takesValue(action: string | undefined): boolean {
   return action === undefined || action === 'store' || action === 'append';
@@ -111,20 +111,23 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
       return 0;
     }
     if (!subcommand) {
-      const choices = COMMANDS.filter((c) => !c.hidden).map((c) => `'${c.name}'`).join(', ');
+      const choices = COMMANDS.filter((c) => !c.hidden)
+        .map((c) => `'${c.name}'`)
+        .join(', ');
       throw mainUsage(`argument <subcommand>: invalid choice: '${subcommandName}' (choose from ${choices})`);
     }
     const spec = commandParserSpec(subcommand);
-    const parsed = parsing(() => parseArgs(spec, rest), (message) => new UsageError(message, formatUsage(spec, width), subcommand.name));
+    const parsed = parsing(
+      () => parseArgs(spec, rest),
+      (message) => new UsageError(message, formatUsage(spec, width), subcommand.name),
+    );
     const extras = [...globals.extras, ...parsed.extras];
     if (extras.length > 0) throw mainUsage(`unrecognized arguments: ${extras.join(' ')}`);
 
     // In the declaration order of deprecatedFlags, as the reference walks DEPRECATING_PARAMS (`magnumclient/common/cliutils.py deprecation_map`).
     for (const [flag, replacement] of Object.entries(subcommand.deprecatedFlags ?? {})) {
       if (parsed.seen.includes(flag)) {
-        ctx.io.err(
-          `WARNING: The ${flag} parameter is deprecated and will be removed in a future release. Use the ${replacement} parameter to avoid seeing this message.\n`,
-        );
+        ctx.io.err(deprecationWarning(flag, replacement));
       }
     }
 

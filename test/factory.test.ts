@@ -87,7 +87,9 @@ describe('with Keystone down, a command still reports its own argument errors fi
     });
     expect(r.stdout).toBe('');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^ERROR: Unable to establish connection to http://127\\.0\\.0\\.1:${port}/v3/auth/tokens: .*ECONNREFUSED.*\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(`^ERROR: Unable to establish connection to http://127\\.0\\.0\\.1:${port}/v3/auth/tokens: .*ECONNREFUSED.*\\n$`),
+    );
     const keystone = await droppingKeystone();
     try {
       expect((await runCli(['cluster-list'], { env: openrcFor(keystone.authUrl) })).code).toBe(1);

@@ -4,10 +4,9 @@
  */
 import type { Clock } from '../context';
 import type { HttpResponse, Transport } from '../http/transport';
-import { TransportError } from '../http/transport';
 import { exchange } from '../http/exchange';
-import { connectionFailure, describeNonJson, invalidResponse, jsonObjectReply } from '../http/failures';
-import { apiErrorFromResponse } from './errors';
+import { describeNonJson } from '../http/failures';
+import { apiErrorFromResponse, invalidResponse, jsonObjectReply, rethrowFailure } from './errors';
 import { CommandError } from '../errors';
 import { pathSegment, type IdentifierKind } from './identifiers';
 import { collectionPage, type Reply } from './reply-shape';
@@ -132,13 +131,9 @@ export class MagnumClient {
     } else if (method === 'GET') headers.Accept = 'application/json';
     const payload = body === undefined ? undefined : JSON.stringify(body);
     this.opts.debugLog?.(`REQ: ${method} ${url}${payload !== undefined ? ` ${payload}` : ''}`);
-    let res: HttpResponse;
-    try {
-      res = await exchange(transport, { method, url, headers, body: payload }, { clock: this.opts.clock, debugLog: this.opts.debugLog });
-    } catch (e) {
-      if (e instanceof TransportError) throw connectionFailure(e);
-      throw e;
-    }
+    const res = await exchange(transport, { method, url, headers, body: payload }, { clock: this.opts.clock, debugLog: this.opts.debugLog }).catch(
+      rethrowFailure,
+    );
     this.opts.debugLog?.(`RESP: [${res.status}] ${method} ${url} ${res.body.length > 2000 ? `${res.body.slice(0, 2000)}…` : res.body}`);
     this.noteVersions(res.headers);
     // keystoneauth: on a 401, re-authenticate once and retry (`keystoneauth1/session.py Session.request, keystoneauth1/identity/base.py BaseIdentityPlugin.get_access`).

@@ -1,12 +1,21 @@
 /**
- * Magnum's error replies turned into the reference's messages (`magnumclient/common/httpclient.py _extract_error_json`):
- * `str(e)` is `<title> (HTTP <code>)[ (Request-ID: <id>)]`, and some commands print
- * `e.details` (the full `detail`, with its final period) instead.
+ * The errors of the client layer (the Magnum API, and Keystone through src/auth/), as the
+ * CLI prints them:
+ * - ApiError: Magnum's error replies turned into the reference's messages
+ *   (`magnumclient/common/httpclient.py _extract_error_json`): `str(e)` is
+ *   `<title> (HTTP <code>)[ (Request-ID: <id>)]`, and some commands print `e.details`
+ *   (the full `detail`, with its final period) instead.
+ * - RequestFailed: the transport's TransportError, worded by src/http/failures.ts; the
+ *   only place where a TransportError becomes the CLI's error.
+ * - invalidResponse: a reply that came but cannot be used.
  */
 import type { HttpResponse } from '../http/transport';
-import { HTTP_REASONS } from '../http/failures';
+import { TransportError } from '../http/transport';
+import { invalidResponseText, isConnectFailure, readJsonObject, transportFailureText } from '../http/failures';
+import { httpErrorText, reasonPhrase } from '../http/reasons';
+import { CommandError } from '../errors';
 // The wording of replies that cannot be used, shared with the per-command shape checks.
-export { invalidResponse, jsonObjectReply, jsonTypeOf } from '../http/failures';
+export { jsonTypeOf } from '../http/failures';
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -16,8 +25,41 @@ export class ApiError extends Error {
     readonly details: string,
     readonly requestId?: string,
   ) {
-    super(`${title} (HTTP ${status})${requestId ? ` (Request-ID: ${requestId})` : ''}`);
+    super(httpErrorText(title, status, requestId));
   }
+}
+
+/** A request that went wrong in the transport, as the user reads it. */
+export class RequestFailed extends CommandError {
+  override name = 'RequestFailed';
+  constructor(readonly failure: TransportError) {
+    super(transportFailureText(failure));
+  }
+
+  /** No connection (refused, reset, unresolvable): what a poll may ride out, unlike a timeout or a TLS failure. */
+  get connectFailure(): boolean {
+    return isConnectFailure(this.failure);
+  }
+}
+
+/** For `.catch()` on a request: a TransportError becomes RequestFailed, anything else goes on unchanged. */
+export function rethrowFailure(e: unknown): never {
+  throw e instanceof TransportError ? new RequestFailed(e) : e;
+}
+
+/** A reply that came back but cannot be used (src/http/failures.ts invalidResponseText). */
+export function invalidResponse(url: string, status: number, what: string): CommandError {
+  return new CommandError(invalidResponseText(url, status, what));
+}
+
+/**
+ * Parses a reply that must be a JSON object: anything else (not JSON, `null`, `[]`, a
+ * string) is an invalidResponse naming the URL, the status and what came instead.
+ */
+export function jsonObjectReply(url: string, res: HttpResponse): Record<string, unknown> {
+  const read = readJsonObject(res);
+  if ('problem' in read) throw invalidResponse(url, res.status, read.problem);
+  return read.object;
 }
 
 interface Extracted {
@@ -49,17 +91,13 @@ function extract(body: unknown): Extracted {
 }
 
 export function apiErrorFromResponse(res: HttpResponse): ApiError {
-  const defaultMessage = HTTP_REASONS[res.status] ?? (res.status >= 500 ? 'HTTP Server Error' : 'HTTP Client Error');
   let extracted: Extracted = {};
-  let parsed = false;
   try {
     extracted = extract(JSON.parse(res.body));
-    parsed = true;
   } catch {
-    /* not JSON */
+    /* not JSON: the reason phrase, and the body as the details */
   }
-  const title = extracted.faultstring ? extracted.faultstring : defaultMessage;
-  const contentType = res.headers['content-type'] ?? '';
-  const details = extracted.debuginfo ?? (contentType.startsWith('text/') || !parsed ? res.body : res.body);
+  const title = extracted.faultstring ? extracted.faultstring : reasonPhrase(res.status);
+  const details = extracted.debuginfo ?? res.body;
   return new ApiError(res.status, title, details, res.headers['x-openstack-request-id'] ?? res.headers['x-compute-request-id']);
 }

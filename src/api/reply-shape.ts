@@ -1,6 +1,6 @@
 /**
  * The shape a command needs from a successful reply. The client already refuses a body
- * that is not a JSON object (jsonObjectReply, src/http/failures.ts); here a reply without
+ * that is not a JSON object (jsonObjectReply, src/api/errors.ts); here a reply without
  * the field the command prints or goes on with is an error naming the URL, the status
  * and what was wrong (invalidResponse, the one wording of every unusable reply), never
  * "…cluster undefined has been accepted." or a table of `undefined`. Each check names

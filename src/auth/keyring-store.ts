@@ -51,7 +51,6 @@ function callInChild(
   env: Record<string, string | undefined>,
   timeoutMs: number,
 ): Promise<unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { spawn } = require('node:child_process') as typeof import('node:child_process');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-e', CHILD_SCRIPT, modulePath, op, KEYRING_SERVICE, account], {

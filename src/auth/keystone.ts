@@ -4,10 +4,12 @@
  * X-Subject-Token, errors as keystoneauth words them.
  */
 import type { AuthSettings } from '../config/client-config';
-import type { HttpResponse, Transport } from '../http/transport';
+import type { HttpRequest, HttpResponse, Transport } from '../http/transport';
 import { TransportError } from '../http/transport';
 import { exchange } from '../http/exchange';
-import { HTTP_REASONS, connectionFailure, invalidResponse, jsonObjectReply } from '../http/failures';
+import { isConnectFailure, transportFailureText } from '../http/failures';
+import { httpErrorText, reasonPhrase } from '../http/reasons';
+import { invalidResponse, jsonObjectReply, rethrowFailure } from '../api/errors';
 import type { Clock } from '../context';
 import type { CatalogService } from './catalog';
 import { CommandError } from '../errors';
@@ -44,7 +46,7 @@ export interface KeystoneOptions {
 
 /** `<message> (HTTP <status>)[ (Request-ID: <id>)]` from a Keystone error reply (docs/reference-behaviour.md, Keystone failures as the user sees them). */
 export function keystoneErrorMessage(res: HttpResponse): string {
-  let message = HTTP_REASONS[res.status] ?? (res.status >= 500 ? 'HTTP Server Error' : 'HTTP Client Error');
+  let message = reasonPhrase(res.status);
   if ((res.headers['content-type'] ?? '').includes('json')) {
     try {
       const body = JSON.parse(res.body) as { error?: { message?: string } };
@@ -53,10 +55,8 @@ export function keystoneErrorMessage(res: HttpResponse): string {
       /* keep the class default */
     }
   }
-  const rid = res.headers['x-openstack-request-id'];
-  return `${message} (HTTP ${res.status})${rid ? ` (Request-ID: ${rid})` : ''}`;
+  return httpErrorText(message, res.status, res.headers['x-openstack-request-id']);
 }
-
 
 function domainRef(id?: string, name?: string): { id: string } | { name: string } | undefined {
   if (id) return { id };
@@ -207,13 +207,12 @@ async function discoverV3(authUrl: string, opts: KeystoneOptions): Promise<strin
     res = await exchange(opts.transport, { method: 'GET', url: authUrl, headers: { Accept: 'application/json', 'User-Agent': opts.userAgent } }, opts);
     opts.debugLog?.(`RESP: [${res.status}] GET ${authUrl}`);
   } catch (e) {
-    if (e instanceof TransportError) {
-      // A Keystone that does not answer in time will not answer the token request either.
-      if (e.kind === 'timeout') throw connectionFailure(e);
-      if (new URL(authUrl).pathname.startsWith('/v3')) return authUrl;
-      throw new CommandError(`${DISCOVERY_FAILURE} ${connectionFailure(e).message}`);
-    }
-    throw e;
+    // Only a Keystone that could not be reached is guessed past; one that does not answer
+    // in time will not answer the token request either, and a refused redirect or
+    // unusable TLS files are errors of their own.
+    if (!(e instanceof TransportError && (isConnectFailure(e) || e.kind === 'tls'))) rethrowFailure(e);
+    if (new URL(authUrl).pathname.startsWith('/v3')) return authUrl;
+    throw new CommandError(`${DISCOVERY_FAILURE} ${transportFailureText(e)}`);
   }
   if (res.status >= 400) return guess(keystoneErrorMessage(res));
   let entries: unknown[] = [];
@@ -245,18 +244,21 @@ export function v3Root(authUrl: string): string {
   return trimmed.endsWith('v3') ? trimmed : `${trimmed}/v3`;
 }
 
-/** POSTs an auth request; a request that gets no answer is keystoneauth's connection message. */
-export async function postAuth(url: string, headers: Record<string, string>, body: string, opts: KeystoneOptions): Promise<HttpResponse> {
-  opts.debugLog?.(`REQ: POST ${url} (auth request; body not logged)`);
-  let res: HttpResponse;
-  try {
-    res = await exchange(opts.transport, { method: 'POST', url, headers, body }, opts);
-  } catch (e) {
-    if (e instanceof TransportError) throw connectionFailure(e);
-    throw e;
-  }
-  opts.debugLog?.(`RESP: [${res.status}] POST ${url}`);
+/**
+ * One request of a login, with its debug lines; `note` follows the URL on the REQ line
+ * (a body is never logged: it holds secrets). A request that gets no answer is
+ * keystoneauth's connection message (RequestFailed).
+ */
+export async function sendForLogin(request: HttpRequest, note: string, opts: KeystoneOptions): Promise<HttpResponse> {
+  opts.debugLog?.(`REQ: ${request.method} ${request.url}${note}`);
+  const res = await exchange(opts.transport, request, opts).catch(rethrowFailure);
+  opts.debugLog?.(`RESP: [${res.status}] ${request.method} ${request.url}`);
   return res;
+}
+
+/** POSTs an auth request. */
+export function postAuth(url: string, headers: Record<string, string>, body: string, opts: KeystoneOptions): Promise<HttpResponse> {
+  return sendForLogin({ method: 'POST', url, headers, body }, ' (auth request; body not logged)', opts);
 }
 
 /** The token of a 201 reply (X-Subject-Token and the body's token), or Keystone's error. */

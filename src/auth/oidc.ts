@@ -13,12 +13,10 @@
  */
 import type { AuthSettings } from '../config/client-config';
 import type { HttpResponse } from '../http/transport';
-import { TransportError } from '../http/transport';
 import { CommandError } from '../errors';
+import { invalidResponse } from '../api/errors';
 import type { KeystoneOptions, TokenInfo } from './keystone';
-import { issueToken, postAuth, tokenFromReply, v3Root } from './keystone';
-import { connectionFailure } from '../http/failures';
-import { exchange } from '../http/exchange';
+import { issueToken, postAuth, sendForLogin, tokenFromReply, v3Root } from './keystone';
 
 const GRANT: Record<string, string> = { v3oidcpassword: 'password', v3oidcclientcredentials: 'client_credentials' };
 
@@ -33,16 +31,8 @@ function httpUrl(value: string, what: string): string {
   return url.toString();
 }
 
-async function send(opts: KeystoneOptions, method: 'GET' | 'POST', url: string, headers: Record<string, string>, body?: string): Promise<HttpResponse> {
-  opts.debugLog?.(`REQ: ${method} ${url}${body === undefined ? '' : ' (body not logged)'}`);
-  try {
-    const res = await exchange(opts.transport, { method, url, headers: { 'User-Agent': opts.userAgent, ...headers }, body }, opts);
-    opts.debugLog?.(`RESP: [${res.status}] ${method} ${url}`);
-    return res;
-  } catch (e) {
-    if (e instanceof TransportError) throw connectionFailure(e);
-    throw e;
-  }
+function send(opts: KeystoneOptions, method: 'GET' | 'POST', url: string, headers: Record<string, string>, body?: string): Promise<HttpResponse> {
+  return sendForLogin({ method, url, headers: { 'User-Agent': opts.userAgent, ...headers }, body }, body === undefined ? '' : ' (body not logged)', opts);
 }
 
 function jsonObject(res: HttpResponse): Record<string, unknown> | undefined {
@@ -97,7 +87,7 @@ async function fetchAccessToken(a: AuthSettings, opts: KeystoneOptions): Promise
   const field = a.accessTokenType ?? 'access_token';
   const token = jsonObject(res)?.[field];
   if (typeof token !== 'string' || token === '' || /[\r\n]/.test(token)) {
-    throw new CommandError(`Invalid response from ${url}: no ${field} in the reply`);
+    throw invalidResponse(url, res.status, `no ${field} in the reply`);
   }
   return token;
 }

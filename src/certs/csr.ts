@@ -57,7 +57,6 @@ const RSA_KEY_OPTIONS: import('node:crypto').RSAKeyPairOptions<'der', 'pem'> = {
   publicKeyEncoding: { type: 'spki', format: 'der' },
 };
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const nodeCrypto = (): NodeCrypto => require('node:crypto') as NodeCrypto;
 
 /** The CSR for a key pair: CertificationRequestInfo (RFC 2986 §4.1) signed with the key. */

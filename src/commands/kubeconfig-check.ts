@@ -210,7 +210,6 @@ export const kubeconfigCheck: CommandModule = {
     const view = readKubeconfigs(YAML, files);
     const wanted = (args.context as string | null) ?? null;
     if (wanted !== null && !view.contexts.has(wanted)) throw new CommandError(`No context "${wanted}" in ${files.join(':')}.`);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const crypto = require('node:crypto') as typeof import('node:crypto');
     const names = wanted !== null ? [wanted] : view.order;
     const rows = (await Promise.all(names.map((n) => checkContext(ctx, view, n, days, crypto)))).flat();

@@ -60,7 +60,6 @@ function parse(path: string, text: string): ConfigDict {
   try {
     if (path.endsWith('.json')) data = JSON.parse(text);
     else {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const yaml = require('yaml') as typeof import('yaml');
       // PyYAML is YAML 1.1 (yes/no are booleans) and lets a later duplicate key win.
       data = yaml.parse(text, { version: '1.1', uniqueKeys: false });

@@ -22,9 +22,6 @@ import { readFileSync } from 'node:fs';
 import type { HttpRequest, HttpResponse, TlsOptions, Transport } from './transport';
 import { CONNECT_TIMEOUT_MS, DEFAULT_API_TIMEOUT_MS, TransportError } from './transport';
 import { isIPv4Address, proxyFor } from './proxy';
-import { CommandError } from '../errors';
-
-type RequestFn = (options: RequestOptions & Record<string, unknown>, callback: (res: IncomingMessage) => void) => ClientRequest;
 
 interface TlsMaterial {
   ca?: Buffer;
@@ -80,7 +77,6 @@ interface HttpModule {
 
 function httpModule(protocol: string): HttpModule {
   // node:https is loaded only for https URLs, so plain-http clouds never pay for it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return protocol === 'https:' ? require('node:https') : require('node:http');
 }
 
@@ -170,9 +166,7 @@ type SessionCache = { _getSession?(key: string): Buffer | undefined; _cacheSessi
  * and the TLS session, as a direct connection would.
  */
 function tunnelAgent(options: AgentOptions): HttpAgent {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Agent } = require('node:https') as typeof import('node:https');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const tls = require('node:tls') as typeof import('node:tls');
   class TunnelAgent extends Agent {
     override createConnection(options: RequestOptions, callback?: (err: Error | null, stream: Duplex) => void): undefined {
@@ -210,10 +204,10 @@ export class NodeTransport implements Transport {
     private readonly hooks: NodeTransportHooks = {},
   ) {}
 
-  /** Read once per run. A missing or unusable file is a configuration error naming it. */
-  private tlsMaterial(): TlsMaterial {
+  /** Read once per run. A missing or unusable file is a `setup` TransportError naming it. */
+  private tlsMaterial(url: string): TlsMaterial {
     if (this.material) return this.material;
-    this.material = readTlsMaterial(this.options);
+    this.material = readTlsMaterial(this.options, url);
     return this.material;
   }
 
@@ -254,7 +248,7 @@ export class NodeTransport implements Transport {
     }
     const headers: Record<string, string> = { ...req.headers };
     if (req.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(req.body));
-    const tls = isHttps ? this.tlsMaterial() : undefined;
+    const tls = isHttps ? this.tlsMaterial(req.url) : undefined;
     const proxy = proxyFor(url, this.options.proxy);
     const hostname = url.hostname.replace(/^\[|\]$/g, '');
     if (tls && !tls.rejectUnauthorized) this.warnInsecure(hostname);
@@ -349,29 +343,30 @@ export class NodeTransport implements Transport {
  * needs its key, from --os-key or in the same PEM (requests accepts both); a key needs a
  * certificate.
  */
-function readTlsMaterial(options: TlsOptions): TlsMaterial {
+function readTlsMaterial(options: TlsOptions, url: string): TlsMaterial {
+  const unusable = (sentence: string): TransportError => new TransportError(sentence, url, 'setup');
   const read = (file: string | undefined, what: string): Buffer | undefined => {
     if (!file) return undefined;
     try {
       return readFileSync(file);
     } catch {
-      throw new CommandError(`${what}, invalid path: ${file}`);
+      throw unusable(`${what}, invalid path: ${file}`);
     }
   };
   const insecure = options.insecure === true;
   const ca = insecure ? undefined : read(options.caFile, 'Could not find a suitable TLS CA certificate bundle');
   if (ca && !/-----BEGIN (TRUSTED )?CERTIFICATE-----/.test(ca.toString('latin1'))) {
-    throw new CommandError(`The TLS CA certificate bundle ${options.caFile} holds no PEM certificate`);
+    throw unusable(`The TLS CA certificate bundle ${options.caFile} holds no PEM certificate`);
   }
   const cert = read(options.certFile, 'Could not find the TLS certificate file');
   let key = read(options.keyFile, 'Could not find the TLS key file');
-  if (key && !cert) throw new CommandError(`A TLS client key (--os-key ${options.keyFile}) needs a client certificate (--os-cert)`);
+  if (key && !cert) throw unusable(`A TLS client key (--os-key ${options.keyFile}) needs a client certificate (--os-cert)`);
   if (cert && !/-----BEGIN [A-Z ]*CERTIFICATE-----/.test(cert.toString('latin1'))) {
-    throw new CommandError(`The TLS client certificate file ${options.certFile} holds no PEM certificate`);
+    throw unusable(`The TLS client certificate file ${options.certFile} holds no PEM certificate`);
   }
   if (cert && !key) {
     if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(cert.toString('latin1'))) {
-      throw new CommandError(`The TLS client certificate file ${options.certFile} holds no private key: give its key with --os-key (or OS_KEY)`);
+      throw unusable(`The TLS client certificate file ${options.certFile} holds no private key: give its key with --os-key (or OS_KEY)`);
     }
     // One PEM holding both, as requests' `cert=<file>` takes it.
     key = cert;

@@ -58,16 +58,22 @@ export interface Transport {
 }
 
 /**
- * A request that never got a complete HTTP answer (refused, reset, DNS, TLS, timeout).
- * `reset` is a connection dropped by the peer (ECONNRESET, a reply cut short): the one
- * kind an idempotent request may be retried on (src/http/retry.ts).
+ * The one error type of src/http: every way a request can go wrong below the API layer.
+ * The layer above (src/api/errors.ts RequestFailed) turns it into the CLI's error, with
+ * the wording of src/http/failures.ts. `message` is the reason only, never the URL.
+ * - No complete HTTP answer: `connect` (refused, unreachable), `dns`, `tls`, `timeout`,
+ *   `other`, and `reset`, a connection dropped by the peer (ECONNRESET, a reply cut
+ *   short): the one kind an idempotent request may be retried on (src/http/exchange.ts).
+ * - `redirect`: a 3xx that exchange.ts does not follow (`message` is the whole sentence).
+ * - `setup`: the TLS files given (--os-cacert, --os-cert, --os-key) cannot be used, found
+ *   before anything is sent (`message` is the whole sentence).
  */
 export class TransportError extends Error {
   override name = 'TransportError';
   constructor(
     message: string,
     readonly url: string,
-    readonly kind: 'connect' | 'reset' | 'tls' | 'timeout' | 'dns' | 'other',
+    readonly kind: 'connect' | 'reset' | 'tls' | 'timeout' | 'dns' | 'other' | 'redirect' | 'setup',
   ) {
     super(message);
   }

@@ -33,7 +33,6 @@ export interface ProcessFacts {
 export function currentProcessFacts(): ProcessFacts {
   let isSea = false;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     isSea = (require('node:sea') as { isSea?: () => boolean }).isSea?.() === true;
   } catch {
     // node:sea is missing before Node 20.12: not a single executable then.

@@ -20,7 +20,6 @@ export function runExecPlugin(
   env: Record<string, string | undefined>,
   timeoutMs = EXEC_PLUGIN_TIMEOUT_MS,
 ): Promise<ExecPluginResult> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { execFile } = require('node:child_process') as typeof import('node:child_process');
   const info = JSON.stringify({ apiVersion: EXEC_API_VERSION, kind: 'ExecCredential', spec: { interactive: false } });
   return new Promise((resolvePromise) => {

@@ -31,7 +31,8 @@ const hasOwn = (obj: object, key: string): boolean => Object.prototype.hasOwnPro
 /**
  * `--fields` named attributes the first item does not have. The message is Python's
  * `"Non-existent fields are specified: %s" % list` (`magnumclient/common/cliutils.py _get_list_table_columns_and_formatters`); the CLI's
- * error handler adds the `ERROR: b"..."` wrapping like every CommandError.
+ * error handler prints it as `ERROR: <message>` like every CommandError (without the
+ * reference's `b"…"` bytes repr, README, Deliberate differences).
  */
 export class NonExistentFieldsError extends CommandError {
   override name = 'NonExistentFieldsError';

@@ -1,6 +1,7 @@
 // The machine-readable output formats of `-f/--format`, with cliff's meanings (the
 // formatters `openstack coe ...` uses; `magnumclient/osc/v1`, cliff formatters, docs/output-formats.md). Each
 // function returns the exact text cliff writes; docs/output-formats.md describes them.
+import { pyJsonDumps } from './pyjson';
 import { pyStr } from './pyrepr';
 
 /** The `yaml` package's stringify, loaded lazily by the caller (start-up time, docs/dependencies.md, yaml). */
@@ -23,13 +24,11 @@ export const PYYAML_OPTIONS: Readonly<Record<string, unknown>> = {
 };
 
 /**
- * Python's `json.dump(value, indent=2)` (cliff's JSON formatter): ASCII only, every
- * character outside space..tilde escaped as `\uXXXX` (ensure_ascii), `[]`/`{}` for empty
- * containers, key order as given. Ends with "\n" as cliff writes one after the dump.
+ * Python's `json.dump(value, indent=2)` (cliff's JSON formatter), src/output/pyjson.ts.
+ * Ends with "\n" as cliff writes one after the dump.
  */
-export function formatJson(value: unknown, indent: number | null = 2): string {
-  const text = indent === null ? pyCompactJson(value) : JSON.stringify(value, null, indent);
-  return `${escapeNonAscii(text)}\n`;
+export function formatJson(value: unknown): string {
+  return `${pyJsonDumps(value, 2)}\n`;
 }
 
 /**
@@ -39,27 +38,12 @@ export function formatJson(value: unknown, indent: number | null = 2): string {
  */
 export function jsonListElement(value: unknown, first: boolean): string {
   // JSON text has no raw newline inside strings, so every "\n" is a line break to indent.
-  return `${first ? '[\n' : ',\n'}  ${escapeNonAscii(JSON.stringify(value, null, 2)).replace(/\n/g, '\n  ')}`;
+  return `${first ? '[\n' : ',\n'}  ${pyJsonDumps(value, 2).replace(/\n/g, '\n  ')}`;
 }
 
 /** What closes a list of `count` elements written by jsonListElement. */
 export function jsonListEnd(count: number): string {
   return count === 0 ? '[]\n' : '\n]\n';
-}
-
-/** `json.dumps(value)` without indent: `", "` and `": "` separators. */
-function pyCompactJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(pyCompactJson).join(', ')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${pyCompactJson(v)}`).join(', ')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-function escapeNonAscii(json: string): string {
-  // Outside string literals JSON text is ASCII, so a global replace only touches strings.
-  return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** cliff's value formatter for a list: each row's cells str()'d, joined by spaces. */

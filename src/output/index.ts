@@ -3,5 +3,5 @@
 export { fieldsToColumns, formatFieldName, NonExistentFieldsError, printDict, printList } from './cliutils';
 export type { Formatter, Item, PrintListOptions } from './cliutils';
 export { renderTable } from './prettytable';
-export { pyFloatRepr, pyRepr, pyReprBytes, pyReprString, pyStr } from './pyrepr';
+export { pyFloatRepr, pyRepr, pyReprString, pyStr } from './pyrepr';
 export { displayWidth, wcswidth, wcwidth } from './wcwidth';

@@ -44,27 +44,6 @@ export function pyReprString(s: string): string {
 }
 
 /**
- * Python `repr(s.encode('utf-8'))`, i.e. `b'...'`. The CLI prints errors as
- * `ERROR: %s % encodeutils.safe_encode(str(e))`, which shows this bytes repr
- * (`magnumclient/shell.py main`, e.g. `ERROR: b"Non-existent fields are specified: ['xxx']"`).
- * Python would raise on a lone surrogate; here it becomes U+FFFD's bytes.
- */
-export function pyReprBytes(s: string): string {
-  const quote = chooseQuote(s);
-  const quoteByte = quote.charCodeAt(0);
-  let out = 'b' + quote;
-  for (const byte of Buffer.from(s, 'utf8')) {
-    if (byte === quoteByte || byte === 0x5c) out += '\\' + String.fromCharCode(byte);
-    else if (byte === 0x09) out += '\\t';
-    else if (byte === 0x0a) out += '\\n';
-    else if (byte === 0x0d) out += '\\r';
-    else if (byte < 0x20 || byte >= 0x7f) out += '\\x' + hex(byte, 2);
-    else out += String.fromCharCode(byte);
-  }
-  return out + quote;
-}
-
-/**
  * Python `repr(float)`: the shortest round-tripping digits (the same digits JS picks),
  * laid out the way CPython's `float_repr_style = 'short'` does: positional notation when
  * the decimal exponent is in [-4, 16), always with a fractional part (`2.0`), otherwise

@@ -2,7 +2,7 @@
 // growing interval (2 s, ×1.5, at most 10 s) until the target is done, has failed, or
 // the timeout passes. Time comes only from ctx.clock, so tests run it on a fake clock.
 import type { Context } from '../context';
-import { ApiError } from '../api/errors';
+import { ApiError, RequestFailed } from '../api/errors';
 import { CommandError } from '../errors';
 import type { WaitSettings } from './options';
 import { formatElapsed, progressLine } from './progress';
@@ -33,8 +33,8 @@ const TICK_MS = 1000;
 
 function isTransient(e: unknown): boolean {
   if (e instanceof ApiError) return e.status >= 500;
-  // The Magnum client reports a refused or dropped connection this way (src/api/client.ts).
-  return e instanceof CommandError && e.message.startsWith('Unable to establish connection');
+  // A refused or dropped connection; a timeout is not ridden out (the deadline is the user's).
+  return e instanceof RequestFailed && e.connectFailure;
 }
 
 /**

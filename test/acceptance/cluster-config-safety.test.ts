@@ -9,7 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnStack } from '../compat/harness';
 import { applyOverrides, baseEnv, freshTempDir, runOurs, type ProcessResult } from '../compat/processes';
 import { createCluster, deleteClusters, uniqueName } from '../compat/resources';

@@ -236,6 +236,13 @@ describe('OIDC federation through the front', () => {
     ]);
   });
 
+  it('a token endpoint reply without the token asked for is an invalid response, worded as every other', async () => {
+    const { r, keystone } = await run(
+      oidc('v3oidcclientcredentials', { OS_ACCESS_TOKEN_ENDPOINT: idp.tokenUrl, OS_CLIENT_ID: 'magnum-cli', OS_CLIENT_SECRET: 'cli-secret', OS_ACCESS_TOKEN_TYPE: 'refresh_token' }),
+    );
+    expect([r.stdout, r.stderr, r.code, keystone.length]).toEqual(['', `ERROR: Invalid response from ${idp.tokenUrl} (HTTP 200): no refresh_token in the reply\n`, 1, 0]);
+  });
+
   it('missing options are keystoneauth\'s words', async () => {
     const noEndpoint = await run(oidc('v3oidcpassword', { OS_CLIENT_ID: 'c', OS_USERNAME: 'a', OS_PASSWORD: 'b' }));
     expect(noEndpoint.r.stderr).toBe("ERROR: You have to specify either an 'access-token-endpoint' or a 'discovery-endpoint'.\n");

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { useFakeCloud } from '../support/cli-fixture';
-import { lastBody, magnumCalls } from './recorded';
 
 const f = useFakeCloud();
 

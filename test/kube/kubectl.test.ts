@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { useFakeCloud } from '../support/cli-fixture';
 import { KUBECTL, kubectlMissing, startApiForCluster, type KubeApi } from '../support/kube-api';
 import { itNeeds } from '../support/tools';
@@ -76,7 +76,6 @@ describe('kubectl get pod through the kubeconfigs of cluster-config', () => {
 
   itKubectl('the API server refuses a request without credentials, and a token Keystone does not know', async () => {
     const get = (headers: Record<string, string>) => new Promise<number>((resolve, reject) => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const https = require('node:https') as typeof import('node:https');
       https.get(`${api?.url}/api/v1/namespaces/default/pods`, { headers, rejectUnauthorized: false }, (res) => {
         res.resume();

@@ -209,7 +209,7 @@ describe('cluster-config --stdout', () => {
     const config = parse(r.stdout);
     expect(config['current-context']).toBe('default');
     expect(Object.keys(config.users[0].user)).toEqual(['client-certificate-data', 'client-key-data']);
-    expect(r.stdout).toMatch(/^apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: /);
+    expect(r.stdout).toMatch(/^apiVersion: v1\nclusters:\n- cluster:\n {4}certificate-authority-data: /);
     expect([readdirSync(cwd), readdirSync(home)]).toEqual([[], []]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPyPrintable, pyFloatRepr, pyRepr, pyReprBytes, pyReprString, pyStr } from '../../src/output/pyrepr';
+import { isPyPrintable, pyFloatRepr, pyRepr, pyReprString, pyStr } from '../../src/output/pyrepr';
 import { pyIsLower, pyIsUpper, pyStrip, pyTitle } from '../../src/output/pystring';
 
 // Expected strings are what CPython 3.11 prints (docs/reference-behaviour.md, Python values inside tables).
@@ -87,17 +87,6 @@ describe('pyFloatRepr', () => {
     expect(pyFloatRepr(-0)).toBe('-0.0');
     expect(pyFloatRepr(Number.NaN)).toBe('nan');
     expect(pyFloatRepr(-Infinity)).toBe('-inf');
-  });
-});
-
-describe('pyReprBytes (the CLI error line)', () => {
-  it('matches repr(s.encode())', () => {
-    expect(pyReprBytes('Cluster foo could not be found (HTTP 404)')).toBe("b'Cluster foo could not be found (HTTP 404)'");
-    expect(pyReprBytes("Non-existent fields are specified: ['xxx', 'zzz']")).toBe(
-      'b"Non-existent fields are specified: [\'xxx\', \'zzz\']"',
-    );
-    expect(pyReprBytes('Cluster a"b\'c')).toBe("b'Cluster a\"b\\'c'");
-    expect(pyReprBytes('ñandú\t\\')).toBe("b'\\xc3\\xb1and\\xc3\\xba\\t\\\\'");
   });
 });
 

@@ -208,7 +208,6 @@ export const KUBECTL = '/usr/bin/kubectl';
 
 /** Why kubectl cannot be used here, or undefined when it runs. */
 export function kubectlMissing(): string | undefined {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   return spawnSync(KUBECTL, ['version', '--client'], { stdio: 'ignore' }).status === 0 ? undefined : `${KUBECTL} is not installed (or does not run)`;
 }

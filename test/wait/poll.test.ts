@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/api/errors';
+import { ApiError, RequestFailed } from '../../src/api/errors';
+import { TransportError } from '../../src/http/transport';
 import { CommandError } from '../../src/errors';
 import type { Observation, WaitContext, WaitTarget } from '../../src/wait/poll';
 import { waitForEach, waitUntilDone } from '../../src/wait/poll';
@@ -86,7 +87,7 @@ describe('waitUntilDone', () => {
       throw new ApiError(503, 'Service Unavailable', '');
     };
     const refused = (): never => {
-      throw new CommandError('Unable to establish connection to http://127.0.0.1:9511/v1/clusters/k8s: ECONNREFUSED');
+      throw new RequestFailed(new TransportError('connect ECONNREFUSED 127.0.0.1:9511', 'http://127.0.0.1:9511/v1/clusters/k8s', 'connect'));
     };
     await waitUntilDone(ctx, scripted([unavailable, refused, unavailable, pending(), unavailable, done]), { timeoutSeconds: 3600 });
     expect(ctx.clock.sleeps.length).toBe(5);
@@ -103,6 +104,16 @@ describe('waitUntilDone', () => {
     const ctx = context();
     await expect(waitUntilDone(ctx, scripted([forbidden]), { timeoutSeconds: 3600 })).rejects.toThrow('Forbidden');
     expect(ctx.clock.sleeps).toEqual([]);
+    const timedOut = (): never => {
+      throw new RequestFailed(
+        new TransportError('no complete reply within 120 s (--os-api-timeout)', 'http://127.0.0.1:9511/v1/clusters/k8s', 'timeout'),
+      );
+    };
+    const again = context();
+    await expect(waitUntilDone(again, scripted([timedOut]), { timeoutSeconds: 3600 })).rejects.toThrow(
+      'Request to http://127.0.0.1:9511/v1/clusters/k8s timed out: no complete reply within 120 s (--os-api-timeout)',
+    );
+    expect(again.clock.sleeps).toEqual([]);
   });
 });
 

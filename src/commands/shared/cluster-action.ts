@@ -4,7 +4,6 @@
  * the accepted line with the cluster as the user named it, then `--wait` if asked.
  */
 import type { ParsedValues } from '../../argparse/spec';
-import type { Resource } from '../../api/resources';
 import type { MagnumClient } from '../../api/client';
 import { getCluster } from '../../api/resources';
 import { waitSettings } from '../../wait/options';

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { CommandError } from '../../errors';
+import { pyJsonDumps } from '../../output/pyjson';
 
 export function formatLabels(items: readonly string[] | null | undefined): Record<string, string> {
   if (!items || items.length === 0) return {};
@@ -22,18 +23,6 @@ export function formatLabels(items: readonly string[] | null | undefined): Recor
   return labels;
 }
 
-/** Python json.dumps with its default separators, as oslo jsonutils.dumps writes it. */
-function pythonJsonDumps(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(', ')}]`;
-  if (typeof value === 'object') {
-    return `{${Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${JSON.stringify(k)}: ${pythonJsonDumps(v)}`)
-      .join(', ')}}`;
-  }
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 export function handleLabels(items: readonly string[] | null | undefined): Record<string, string> {
   const labels = formatLabels(items);
   if (Object.prototype.hasOwnProperty.call(labels, 'mesos_slave_executor_env_file')) {
@@ -45,7 +34,8 @@ export function handleLabels(items: readonly string[] | null | undefined): Recor
       throw new CommandError(`Cannot get JSON from file '${file}'. Error: ${(e as Error).message}`);
     }
     try {
-      labels.mesos_slave_executor_env_variables = pythonJsonDumps(JSON.parse(text));
+      // oslo jsonutils.dumps: json.dumps with its default separators.
+      labels.mesos_slave_executor_env_variables = pyJsonDumps(JSON.parse(text));
     } catch (e) {
       throw new CommandError(`For JSON: '${text}', error: '${(e as Error).message}'`);
     }

@@ -5,6 +5,7 @@
  */
 import type { Context } from '../../context';
 import { ArgumentsError } from '../../errors';
+import { deprecationWarning } from '../../output/deprecation';
 
 export interface DeprecatedPositional {
   /** The positional's metavar, e.g. `<name>`. */
@@ -17,9 +18,7 @@ export interface DeprecatedPositional {
 
 export function resolveDeprecatedPositional(ctx: Context, what: DeprecatedPositional, positional: unknown, option: unknown): string | null {
   if (typeof option === 'string') {
-    ctx.io.err(
-      `WARNING: The ${what.flag} parameter is deprecated and will be removed in a future release. Use the ${what.metavar} positional parameter to avoid seeing this message.\n`,
-    );
+    ctx.io.err(deprecationWarning(what.flag, `${what.metavar} positional`));
   }
   if (typeof positional === 'string' && typeof option === 'string') {
     throw new ArgumentsError(`Duplicate "${what.metavar}" arguments: ${positional}, ${option}`, what.helpFor);
