@@ -50,31 +50,35 @@ function inFlight<T>(promise: Promise<T>): Promise<T> {
  * Every request is started as soon as what it depends on is known, so the run takes the
  * longest dependent chain, not the sum:
  *
- *     RSA key generation (thread pool) ------------------------------+
- *     [Keystone] -> GET clusters/<c> -+-> GET clustertemplates/<t>   |
- *                                     +-> GET certificates/<uuid>    |
- *                                     +------------------------------+-> POST certificates (CSR)
+ *     RSA key generation (thread pool) ---------------------------+
+ *     [Keystone] -+-> GET clusters/<c> -> GET clustertemplates/<t> |
+ *                 +-> GET certificates/<c>                         |
+ *                 +------------------------------------------------+-> POST certificates (CSR)
  *
- * The key is generated from the start, and the CA and the signature are asked for before the
- * template says whether the cluster has TLS: waiting for it would cost every TLS cluster one
- * more round trip, where a tls_disabled template (rare, and insecure) costs a key and two
- * requests whose answers are dropped. Errors are reported in the order the requests used to
- * run one after the other: cluster, template, CA, signature.
+ * Magnum resolves a cluster's name or UUID the same way for the certificate requests as for
+ * GET clusters/<c> (`magnum/api/controllers/v1/certificate.py`: `get_one` and the
+ * `cluster_uuid` setter both call `api_utils.get_resource('Cluster', ident)`), so the CA and
+ * the signature need not wait for the cluster's UUID: they go out with the cluster request,
+ * on connections opened in parallel, and only the template waits for the cluster. The key is
+ * generated from the start, and the CA and the signature are asked for before the template
+ * says whether the cluster has TLS: waiting for it would cost every TLS cluster more round
+ * trips, where a tls_disabled template (rare, and insecure) costs a key and two requests whose
+ * answers are dropped. Errors are reported in the order the requests used to run one after
+ * the other: cluster, template, CA, signature.
  */
 async function fetchMaterial(
   ctx: CommandContext,
   clusterIdent: string,
   pendingKey: Promise<ClientKeyAndCsr> | undefined,
 ): Promise<ClusterMaterial> {
-  const cluster: Resource = await getCluster(ctx.client, clusterIdent);
-  const uuid = String(cluster.uuid);
-  const template = inFlight(getClusterTemplate(ctx.client, String(cluster.cluster_template_id)));
-  const ca = inFlight(getCaCertificate(ctx.client, uuid));
-  const signed = pendingKey && inFlight(pendingKey.then((key) => signCertificate(ctx.client, uuid, key.csrPem)));
+  const found = inFlight(getCluster(ctx.client, clusterIdent));
+  const template = inFlight(found.then((cluster) => getClusterTemplate(ctx.client, String(cluster.cluster_template_id))));
+  const ca = inFlight(getCaCertificate(ctx.client, clusterIdent));
+  const signed = pendingKey && inFlight(pendingKey.then((key) => signCertificate(ctx.client, clusterIdent, key.csrPem)));
   // All settled before anything is used or thrown: no request is left in flight when the run
   // ends (the transport is closed then).
-  await Promise.allSettled([template, ca, signed]);
-  const material: ClusterMaterial = { cluster, template: await template };
+  await Promise.allSettled([found, template, ca, signed]);
+  const material: ClusterMaterial = { cluster: await found, template: await template };
   if (material.template.tls_disabled === true) return material;
   material.caPem = String((await ca).pem);
   if (pendingKey && signed) material.client = { keyPem: (await pendingKey).keyPem, certPem: String((await signed).pem) };

@@ -10,10 +10,11 @@ import {
   mkdirSync,
   openSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * Write `data` to `path` via `.<name>.<random>.tmp` in the same directory
@@ -62,7 +63,35 @@ export function writeFileAtomic(path: string, data: string | Buffer, mode: numbe
   }
 }
 
-/** Create `path` and any missing parents; new directories get `mode` (subject to umask). */
+/**
+ * Create `path` and any missing parents; new directories get `mode` (subject to umask).
+ *
+ * Not `mkdirSync(path, { recursive: true })`: Node 20's recursive mkdir loops forever where
+ * mkdir(2) answers ENOENT for a parent that exists (`/proc/x`: procfs refuses new entries
+ * with ENOENT), so `cluster-config --dir /proc/x` hung. Here each missing directory is made
+ * once, from the deepest existing ancestor down, and the first refusal is thrown.
+ */
 export function ensureDir(path: string, mode = 0o700): void {
-  mkdirSync(path, { recursive: true, mode });
+  const missing: string[] = [];
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(dir).isDirectory();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      missing.push(dir);
+      if (dirname(dir) === dir) break;
+      continue;
+    }
+    if (!isDirectory) throw Object.assign(new Error(`EEXIST: file already exists, mkdir '${dir}'`), { code: 'EEXIST', path: dir });
+    break;
+  }
+  for (const dir of missing.reverse()) {
+    try {
+      mkdirSync(dir, { mode });
+    } catch (e) {
+      // Made meanwhile by another run: as good as made here.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(dir).isDirectory()) throw e;
+    }
+  }
 }

@@ -14,10 +14,10 @@
 // Why not a symlink to a fresh directory (the one-rename swap)? Users and scripts expect
 // `--dir` to hold regular files; replacing them with symlinks would change that, and a
 // reader holding the previous set would still see it at its old path.
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CommandError } from '../errors';
-import { writeNewFile } from './atomic-write';
+import { ensureDir, writeNewFile } from './atomic-write';
 import { withLock } from './lock-file';
 import { cleanupOnSignal } from './signal-cleanup';
 
@@ -55,7 +55,7 @@ export function describeFsError(e: unknown): string {
 /** `path` and any missing parents (new ones 0700); a clear error when it cannot be a directory. */
 export function prepareDirectory(path: string, mode = 0o700): void {
   try {
-    mkdirSync(path, { recursive: true, mode });
+    ensureDir(path, mode);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new CommandError(`Cannot write into ${path}: it exists and is not a directory.`);
     throw new CommandError(`Cannot create directory ${path}: ${describeFsError(e)}.`);

@@ -191,4 +191,10 @@ describe('cluster-config --dir errors', () => {
     const r = await f.magnum(['cluster-config', 'c0', '--dir', dir]);
     expect(r).toEqual({ code: 1, stdout: '', stderr: `ERROR: Cannot create directory ${dir}: permission denied.\n` });
   }, 60_000);
+
+  it('a --dir under procfs (mkdir answers ENOENT there) is one clear line, exit 1, not a hang', async () => {
+    const dir = '/proc/magnum-cluster-config-test/sub';
+    const r = await f.magnum(['cluster-config', 'c0', '--dir', dir], { timeoutMs: 15_000 });
+    expect(r).toEqual({ code: 1, stdout: '', stderr: `ERROR: Cannot create directory ${dir}: no such file or directory.\n` });
+  }, 60_000);
 });

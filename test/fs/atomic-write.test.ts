@@ -106,4 +106,17 @@ describe('ensureDir', () => {
     expect(() => ensureDir(path)).not.toThrow();
     expect(permissions(path)).toBe(0o755); // an existing directory is left alone
   });
+
+  it('a path that is a file, or below one, is refused with its errno', () => {
+    const file = join(dir, 'file');
+    writeFileSync(file, 'x');
+    expect(() => ensureDir(file)).toThrow(expect.objectContaining({ code: 'EEXIST' }));
+    expect(() => ensureDir(join(file, 'sub'))).toThrow(expect.objectContaining({ code: 'ENOTDIR' }));
+  });
+
+  it("a parent that refuses new entries with ENOENT (procfs) is an error, not an endless loop (Node 20's recursive mkdir hangs there)", () => {
+    expect(statSync('/proc').isDirectory(), 'this test needs Linux procfs').toBe(true);
+    expect(() => ensureDir('/proc/magnum-test/sub')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+  });
 });
+
