@@ -2,7 +2,8 @@
 // counting individual tests. A test file that fails without running any test
 // (import error, failing beforeAll with no tests reported) counts as one failure,
 // so a broken run never reports "0 failed". Files left in the run's $TMPDIR
-// (tmpdir-sandbox.ts) count as one failure too.
+// (tmpdir-sandbox.ts) count as one failure too. A test that passed only when retried (the
+// suites against a real cloud allow one retry) is named on its own line.
 import { readdirSync } from 'node:fs';
 import type { Reporter, SerializedError, TestModule, Vitest } from 'vitest/node';
 import { SANDBOX_VARIABLE } from './tmpdir-sandbox';
@@ -18,12 +19,14 @@ export default class SummaryReporter implements Reporter {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
+    const retried: string[] = [];
     for (const mod of testModules) {
       let tests = 0;
       for (const test of mod.children.allTests()) {
         tests++;
         const state = test.result().state;
         if (state === 'passed') passed++;
+        if (state === 'passed' && (test.diagnostic()?.retryCount ?? 0) > 0) retried.push(`${mod.moduleId} > ${test.fullName}`);
         else if (state === 'failed') failed++;
         else skipped++;
       }
@@ -37,6 +40,7 @@ export default class SummaryReporter implements Reporter {
       this.log(`FAIL the tests left ${left.length} entries in $TMPDIR (use test/support/temp.ts): ${left.join(', ')}`);
       failed++;
     }
+    for (const name of retried) this.log(`RETRIED (passed on a second attempt): ${name}`);
     const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
     this.log(line);
   }
