@@ -25,8 +25,8 @@ export default class SummaryReporter implements Reporter {
       for (const test of mod.children.allTests()) {
         tests++;
         const state = test.result().state;
-        if (state === 'passed') passed++;
         if (state === 'passed' && (test.diagnostic()?.retryCount ?? 0) > 0) retried.push(`${mod.moduleId} > ${test.fullName}`);
+        if (state === 'passed') passed++;
         else if (state === 'failed') failed++;
         else skipped++;
       }
