@@ -23,7 +23,7 @@ function looksLikeOption(token: string): boolean {
 }
 
 /** Finds the option a token names: exact, then a unique `--` prefix. */
-export function matchOption(options: OptionSpec[], name: string): OptionSpec | undefined {
+export function matchOption(options: readonly OptionSpec[], name: string): OptionSpec | undefined {
   for (const opt of options) if (opt.flags.includes(name)) return opt;
   if (!name.startsWith('--') || name.length < 3) return undefined;
   const hits: { opt: OptionSpec; flag: string }[] = [];

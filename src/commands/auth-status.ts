@@ -4,7 +4,7 @@
  * token cache first, when enabled), then prints the identity and scope of the token —
  * never the token, a password or any other secret.
  */
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 
 const orNull = (v: string | undefined): string | null => v ?? null;
 
@@ -13,7 +13,7 @@ function named(name: string | undefined, id: string | undefined): string | null 
   return name ?? id ?? null;
 }
 
-export const authStatus: CommandModule = {
+export const authStatus = defineCommand({
   name: 'auth-status',
   output: 'show',
   extension: true,
@@ -47,4 +47,4 @@ export const authStatus: CommandModule = {
     }
     ctx.render.show(status);
   },
-};
+});

@@ -1,11 +1,11 @@
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 
 /**
  * One line: every subcommand name and every option string of every subcommand
  * (`magnumclient/shell.py do_bash_completion`). Python's order is random per process; ours is the command
  * table's order, which is one of the orders Python can print.
  */
-export const bashCompletion: CommandModule = {
+export const bashCompletion = defineCommand({
   name: 'bash-completion',
   help:
     "Prints arguments for bash-completion. Prints all of the commands and options to stdout so that the " +
@@ -22,4 +22,4 @@ export const bashCompletion: CommandModule = {
     }
     ctx.io.out(`${[...words].join(' ')}\n`);
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import { getCaCertificate } from '../api/resources';
 import { resolveDeprecatedPositional } from './shared/name-args';
 import { CLUSTER_OR_MISSING, pemLine, targetClusterUuid } from './shared/cluster-target';
 
-export const caShow: CommandModule = {
+export const caShow = defineCommand({
   name: 'ca-show',
   pathArgs: { positional_cluster: CLUSTER_OR_MISSING, cluster: CLUSTER_OR_MISSING },
   help: 'Show details about the CA certificate for a cluster.',
@@ -24,4 +24,4 @@ export const caShow: CommandModule = {
     const certificate = await getCaCertificate(ctx.client, await targetClusterUuid(ctx, cluster));
     ctx.io.out(pemLine(certificate));
   },
-};
+});

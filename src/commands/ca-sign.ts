@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import { signCertificate } from '../api/resources';
 import { CommandError } from '../errors';
 import { CLUSTER_OR_MISSING, pemLine, targetClusterUuid } from './shared/cluster-target';
@@ -15,7 +15,7 @@ function isFile(path: string): boolean {
   }
 }
 
-export const caSign: CommandModule = {
+export const caSign = defineCommand({
   name: 'ca-sign',
   pathArgs: { cluster: CLUSTER_OR_MISSING },
   help: 'Generate the CA certificate for a cluster.',
@@ -25,8 +25,8 @@ export const caSign: CommandModule = {
   ],
   async run(ctx, args) {
     // The cluster is looked up first, as in the reference (`magnumclient/v1/certificates_shell.py do_ca_sign`).
-    const clusterUuid = await targetClusterUuid(ctx, args.cluster as string | null);
-    const csrArg = args.csr as string | null;
+    const clusterUuid = await targetClusterUuid(ctx, args.cluster);
+    const csrArg = args.csr;
     const path = csrArg === null ? null : resolve(ctx.cwd, csrArg);
     if (path === null || !isFile(path)) {
       // The reference's line and stream; it exits 0, we exit 1.
@@ -46,4 +46,4 @@ export const caSign: CommandModule = {
     }
     ctx.io.out(pemLine(await signCertificate(ctx.client, clusterUuid, csr)));
   },
-};
+});

@@ -9,7 +9,8 @@
  * --use-keystone (`magnumclient/common/utils.py _config_cluster_kubernetes` (--use-keystone)), --output-certs, --merge into the user's kubeconfig, --wait.
  */
 import { resolve, join } from 'node:path';
-import type { CommandContext, CommandModule } from './types';
+import type { CommandContext } from './types';
+import { defineCommand, defineOptions } from './define';
 import { IDENTIFIER } from '../api/identifiers';
 import { getCaCertificate, getCluster, getClusterTemplate, signCertificate } from '../api/resources';
 import type { Resource } from '../api/resources';
@@ -107,25 +108,25 @@ async function mergeIntoUserKubeconfig(
 }
 
 // Additions: listed after the reference's help, matched only when spelled out (OptionSpec.addition).
-const EXTENSION_OPTIONS = [
+const EXTENSION_OPTIONS = defineOptions([
   {
     flags: ['--use-keystone'],
     dest: 'use_keystone',
-    action: 'store_true' as const,
+    action: 'store_true',
     addition: true,
     help: 'Write a kubeconfig whose user gets a Keystone token (exec credential) instead of a client certificate.',
   },
   {
     flags: ['--output-certs'],
     dest: 'output_certs',
-    action: 'store_true' as const,
+    action: 'store_true',
     addition: true,
     help: 'With --merge, also write key.pem, cert.pem and ca.pem into --dir.',
   },
   {
     flags: ['--merge'],
     dest: 'merge',
-    action: 'store_true' as const,
+    action: 'store_true',
     addition: true,
     help: 'Add the cluster to $KUBECONFIG (or ~/.kube/config) and make it the current context.',
   },
@@ -139,14 +140,14 @@ const EXTENSION_OPTIONS = [
   {
     flags: ['--stdout'],
     dest: 'stdout',
-    action: 'store_true' as const,
+    action: 'store_true',
     addition: true,
     help: 'Print the kubeconfig on stdout instead of writing any file.',
   },
   ...waitOptions(false, 'the cluster is ready (no longer in progress)'),
-];
+]);
 
-export const clusterConfig: CommandModule = {
+export const clusterConfig = defineCommand({
   name: 'cluster-config',
   pathArgs: { cluster: IDENTIFIER.cluster },
   help:
@@ -159,13 +160,13 @@ export const clusterConfig: CommandModule = {
     ...EXTENSION_OPTIONS,
   ],
   async run(ctx, args) {
-    const dir = resolve(ctx.cwd, args.dir as string);
+    const dir = resolve(ctx.cwd, args.dir);
     const force = args.force === true;
     const merge = args.merge === true;
     const wait = waitSettings(args);
-    const clusterIdent = args.cluster as string;
+    const clusterIdent = args.cluster;
     const toStdout = args.stdout === true;
-    const contextName = (args.context_name ?? undefined) as string | undefined;
+    const contextName = args.context_name ?? undefined;
     if (contextName !== undefined && (contextName.trim() === '' || /[\x00-\x1f\x7f]/.test(contextName))) {
       throw new CommandError(`--context-name must be a non-empty name on one line, not ${JSON.stringify(contextName)}.`);
     }
@@ -249,4 +250,4 @@ export const clusterConfig: CommandModule = {
     // Python's print() of a string that already ends in "\n": stdout ends with a blank line.
     ctx.io.out(`${output}\n`);
   },
-};
+});

@@ -1,5 +1,5 @@
-import type { OptionSpec, ParsedValues } from '../argparse/spec';
-import type { CommandModule } from './types';
+import type { ArgsOf, Option } from '../argparse/spec';
+import { defineCommand, defineOptions } from './define';
 import { IDENTIFIER } from '../api/identifiers';
 import { ApiError } from '../api/errors';
 import { CommandError } from '../errors';
@@ -12,7 +12,7 @@ import { waitOptions, waitSettings } from '../wait/options';
 import { waitUntilDone } from '../wait/poll';
 import { clusterTarget } from '../wait/targets';
 
-const addition = (flag: string, dest: string, help: string, metavar = `<${flag.slice(2)}>`): OptionSpec => ({
+const addition = <const Dest extends string>(flag: string, dest: Dest, help: string, metavar = `<${flag.slice(2)}>`): Option<Dest> => ({
   flags: [flag],
   dest,
   metavar,
@@ -20,7 +20,7 @@ const addition = (flag: string, dest: string, help: string, metavar = `<${flag.s
   addition: true,
 });
 
-const COE_CREATE_OPTIONS: OptionSpec[] = [
+const COE_CREATE_OPTIONS = defineOptions([
   addition('--master-flavor', 'master_flavor', 'The nova flavor name or UUID to use when launching the master node of the Cluster.'),
   addition('--flavor', 'flavor', 'The nova flavor name or UUID to use when launching the Cluster.'),
   addition('--fixed-network', 'fixed_network', 'The private Neutron network name to connect to this Cluster template.'),
@@ -46,10 +46,10 @@ const COE_CREATE_OPTIONS: OptionSpec[] = [
     'Disable master LB creation on the new cluster',
     { addition: true },
   ),
-];
+]);
 
 /** The keys `openstack coe cluster create` adds, in its checks' order (floating IP, labels, ..., master LB). */
-function coeCreateFields(args: ParsedValues): Resource {
+function coeCreateFields(args: ArgsOf<typeof COE_CREATE_OPTIONS> & { readonly master_count: number }): Resource {
   const floatingIp = pairValue(args.floating_ip_enabled, 'floating-ip');
   const fields: Resource = {};
   if (args.master_flavor != null) fields.master_flavor_id = args.master_flavor;
@@ -58,10 +58,10 @@ function coeCreateFields(args: ParsedValues): Resource {
   if (args.fixed_subnet != null) fields.fixed_subnet = args.fixed_subnet;
   if (floatingIp !== undefined) fields.floating_ip_enabled = floatingIp;
   // Only when true, as CreateCluster does, "to avoid breaking older APIs".
-  if (args.merge_labels === true) fields.merge_labels = true;
+  if (args.merge_labels) fields.merge_labels = true;
   const masterLb = pairValue(args.master_lb_enabled, 'master-lb');
   if (masterLb !== undefined) {
-    if (!masterLb && (args.master_count as number) > 1) {
+    if (!masterLb && args.master_count > 1) {
       throw new CommandError('Master node count can only be one if master loadbalancer is disabled.');
     }
     fields.master_lb_enabled = masterLb;
@@ -69,7 +69,7 @@ function coeCreateFields(args: ParsedValues): Resource {
   return fields;
 }
 
-export const clusterCreate: CommandModule = {
+export const clusterCreate = defineCommand({
   name: 'cluster-create',
   pathArgs: { cluster_template: IDENTIFIER.clusterTemplate },
   help: 'Create a cluster.',
@@ -122,11 +122,11 @@ export const clusterCreate: CommandModule = {
     const name = resolveNameArgs(ctx, 'cluster-create', args.positional_name, args.name);
     const wait = waitSettings(args);
     const coeFields = coeCreateFields(args);
-    const template = await getClusterTemplate(ctx.client, args.cluster_template as string);
+    const template = await getClusterTemplate(ctx.client, args.cluster_template);
     // Body keys in the reference's order (`magnumclient/v1/clusters_shell.py do_cluster_create`).
     const body: Resource = { name, cluster_template_id: template.uuid, keypair: args.keypair ?? null };
     if (args.docker_volume_size != null) body.docker_volume_size = args.docker_volume_size;
-    if (args.labels != null) body.labels = handleLabels(args.labels as string[]);
+    if (args.labels != null) body.labels = handleLabels(args.labels);
     body.node_count = args.node_count;
     body.master_count = args.master_count;
     body.discovery_url = args.discovery_url ?? null;
@@ -148,4 +148,4 @@ export const clusterCreate: CommandModule = {
     }
     if (wait) await waitUntilDone(ctx, clusterTarget(ctx.client, uuid, name ?? uuid, 'create'), wait);
   },
-};
+});

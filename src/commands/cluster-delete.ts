@@ -1,4 +1,4 @@
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import { IDENTIFIER } from '../api/identifiers';
 import { deleteCluster } from '../api/resources';
 import { deleteEach } from './shared/delete-each';
@@ -6,7 +6,7 @@ import { waitOptions, waitSettings } from '../wait/options';
 import { waitForEach } from '../wait/poll';
 import { clusterTarget } from '../wait/targets';
 
-export const clusterDelete: CommandModule = {
+export const clusterDelete = defineCommand({
   name: 'cluster-delete',
   pathArgs: { cluster: IDENTIFIER.cluster },
   help: 'Delete specified cluster.',
@@ -15,7 +15,7 @@ export const clusterDelete: CommandModule = {
   options: waitOptions(false, 'the clusters are deleted'),
   async run(ctx, args) {
     const wait = waitSettings(args);
-    const accepted = await deleteEach(ctx, 'cluster', args.cluster as string[], (id) => deleteCluster(ctx.client, id));
+    const accepted = await deleteEach(ctx, 'cluster', args.cluster, (id) => deleteCluster(ctx.client, id));
     if (wait && !(await waitForEach(ctx, accepted.map((id) => clusterTarget(ctx.client, id, id, 'delete')), wait))) ctx.exitCode = 1;
   },
-};
+});

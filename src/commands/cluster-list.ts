@@ -1,4 +1,4 @@
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import type { Resource } from '../api/resources';
 import { clusterPages } from '../api/resources';
 import { fieldsToColumns } from '../output';
@@ -7,7 +7,7 @@ import { fieldsOption, limitOption, listFilters, markerOption, SORT_DIR, sortKey
 
 const COLUMNS = ['uuid', 'name', 'keypair', 'node_count', 'master_count', 'status'];
 
-export const clusterList: CommandModule = {
+export const clusterList = defineCommand({
   name: 'cluster-list',
   output: 'list',
   help: 'Print a list of available clusters.',
@@ -22,6 +22,6 @@ export const clusterList: CommandModule = {
     const pages = async function* (): AsyncGenerator<Resource[]> {
       for await (const page of clusterPages(ctx.client, listFilters(args))) yield withClusterIdAlias(page, args);
     };
-    await ctx.render.listPages(pages(), (first) => fieldsToColumns(COLUMNS, args.fields as string | null, first ? [first] : []));
+    await ctx.render.listPages(pages(), (first) => fieldsToColumns(COLUMNS, args.fields, first ? [first] : []));
   },
-};
+});

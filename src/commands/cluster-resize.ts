@@ -3,14 +3,14 @@
  * osc/v1/clusters.py ResizeCluster): GET the cluster for its UUID, then POST
  * /v1/clusters/<uuid>/actions/resize (microversion >= 1.7; --nodegroup >= 1.9).
  */
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import { IDENTIFIER } from '../api/identifiers';
 import { resizeCluster } from '../api/resources';
 import type { Resource } from '../api/resources';
 import { waitOptions } from '../wait/options';
 import { runClusterAction } from './shared/cluster-action';
 
-export const clusterResize: CommandModule = {
+export const clusterResize = defineCommand({
   name: 'cluster-resize',
   pathArgs: { cluster: IDENTIFIER.cluster },
   help: 'Resize a cluster.',
@@ -33,9 +33,9 @@ export const clusterResize: CommandModule = {
   async run(ctx, args) {
     // Body keys in the order magnumclient's ClusterManager.resize builds them.
     const body: Resource = { node_count: args.node_count };
-    const toRemove = args.nodes_to_remove as string[] | null;
+    const toRemove = args.nodes_to_remove;
     if (toRemove && toRemove.length > 0) body.nodes_to_remove = toRemove;
     if (args.nodegroup != null) body.nodegroup = args.nodegroup;
     await runClusterAction(ctx, args, 'resize', (client, uuid) => resizeCluster(client, uuid, body));
   },
-};
+});

@@ -1,21 +1,34 @@
-import type { OptionSpec } from '../argparse/spec';
-import type { CommandModule } from './types';
+import type { DefaultDest, Option, OptionSpec } from '../argparse/spec';
+import { defaultDest } from '../argparse/spec';
+import { defineCommand, defineOptions } from './define';
 import { createClusterTemplate, withoutLinks } from '../api/resources';
 import type { Resource } from '../api/resources';
 import { handleLabels } from './shared/labels';
 import { resolveNameArgs } from './shared/name-args';
 import { deprecatedPair, deprecatedPairGroup, enabledDisabledPair, labelsOption, pairValue } from './shared/cluster-options';
 
-const str = (flag: string, help: string, extra: Partial<OptionSpec> = {}): OptionSpec => {
-  const name = flag.slice(2);
-  return { flags: [flag], dest: name.replace(/-/g, '_'), metavar: `<${name}>`, help, ...extra };
-};
-const flag = (name: string, help: string): OptionSpec => ({ flags: [name], dest: name.slice(2).replace(/-/g, '_'), action: 'store_true', help });
+/** What a string option may add: required, a default, int type, addition. */
+type StrExtra = { required?: true; default?: string; type?: 'int'; addition?: true };
+/** A string option with argparse's dest and metavar; the signature keeps what `extra` says for ArgsOf. */
+function str<const Flag extends `--${string}`, const Extra extends StrExtra = Record<never, never>>(
+  flag: Flag,
+  help: string,
+  extra?: Extra,
+): Option<DefaultDest<Flag>, Extra>;
+function str(flag: `--${string}`, help: string, extra: StrExtra = {}): OptionSpec {
+  return { flags: [flag], dest: defaultDest(flag), metavar: `<${flag.slice(2)}>`, help, ...extra };
+}
+const flag = <const Flag extends `--${string}`>(name: Flag, help: string): Option<DefaultDest<Flag>, { action: 'store_true' }> => ({
+  flags: [name],
+  dest: defaultDest(name),
+  action: 'store_true',
+  help,
+});
 
 /** Options in the reference's help order: the deprecated pairs first (DEPRECATING_PARAMS order), `magnumclient/v1/cluster_templates_shell.py do_cluster_template_create`. */
-const OPTIONS: OptionSpec[] = [
+const OPTIONS = defineOptions([
   ...deprecatedPair('external-network', 'The external Neutron network name or UUID to connect to this Cluster Template.'),
-  ...deprecatedPair('flavor', 'The nova flavor name or UUID to use when launching the Cluster.', { default: 'm1.medium' }),
+  ...deprecatedPair('flavor', 'The nova flavor name or UUID to use when launching the Cluster.', 'm1.medium'),
   ...deprecatedPair('image', 'The name or UUID of the base image to customize for the Cluster.'),
   ...deprecatedPair('keypair', 'The name of the SSH keypair to load into the Cluster nodes.'),
   ...deprecatedPair('master-flavor', 'The nova flavor name or UUID to use when launching the master node of the Cluster.'),
@@ -38,7 +51,7 @@ const OPTIONS: OptionSpec[] = [
   str('--http-proxy', 'The http_proxy address to use for nodes in Cluster.'),
   str('--https-proxy', 'The https_proxy address to use for nodes in Cluster.'),
   str('--no-proxy', 'The no_proxy address to use for nodes in Cluster.'),
-  { ...labelsOption('cluster template'), default: [] },
+  labelsOption('cluster template', []),
   flag('--tls-disabled', 'Disable TLS in the Cluster.'),
   flag('--public', 'Make cluster template public.'),
   flag('--registry-enabled', 'Enable docker registry in the Cluster'),
@@ -68,7 +81,7 @@ const OPTIONS: OptionSpec[] = [
     help: 'Tags to be added to the cluster template.',
     addition: true,
   },
-];
+]);
 
 /**
  * `--tags a --tags b,c` → `a,b,c`: every tag once. `openstack coe` joins a Python set (an
@@ -79,7 +92,7 @@ function joinTags(values: readonly string[]): string | undefined {
   return [...new Set(values.join(',').split(','))].join(',');
 }
 
-export const clusterTemplateCreate: CommandModule = {
+export const clusterTemplateCreate = defineCommand({
   name: 'cluster-template-create',
   output: 'show',
   help: 'Create a cluster template.',
@@ -120,7 +133,7 @@ export const clusterTemplateCreate: CommandModule = {
       http_proxy: args.http_proxy,
       https_proxy: args.https_proxy,
       no_proxy: args.no_proxy,
-      labels: handleLabels(args.labels as string[]),
+      labels: handleLabels(args.labels),
       tls_disabled: args.tls_disabled,
       public: args.public,
       registry_enabled: args.registry_enabled,
@@ -131,7 +144,7 @@ export const clusterTemplateCreate: CommandModule = {
     };
     // Only when given, so that the reference's body is unchanged (servers before `driver` reject unknown keys).
     if (args.driver != null) body.driver = args.driver;
-    const tags = joinTags(args.tags as string[]);
+    const tags = joinTags(args.tags);
     if (tags !== undefined) body.tags = tags;
     // Checked after the labels, as in the reference, so a bad label is reported first.
     const floatingIp = pairValue(args.floating_ip_enabled, 'floating-ip');
@@ -139,4 +152,4 @@ export const clusterTemplateCreate: CommandModule = {
     const template = await createClusterTemplate(ctx.client, body);
     ctx.render.show(withoutLinks(template));
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import { IDENTIFIER } from '../api/identifiers';
 import { deleteClusterTemplate } from '../api/resources';
 import { deleteEach } from './shared/delete-each';
 
-export const clusterTemplateDelete: CommandModule = {
+export const clusterTemplateDelete = defineCommand({
   name: 'cluster-template-delete',
   pathArgs: { cluster_templates: IDENTIFIER.clusterTemplate },
   help: 'Delete specified cluster template.',
@@ -11,6 +11,6 @@ export const clusterTemplateDelete: CommandModule = {
     { dest: 'cluster_templates', metavar: '<cluster_templates>', nargs: '+', help: 'ID or name of the (cluster template)s to delete.' },
   ],
   async run(ctx, args) {
-    await deleteEach(ctx, 'cluster template', args.cluster_templates as string[], (id) => deleteClusterTemplate(ctx.client, id));
+    await deleteEach(ctx, 'cluster template', args.cluster_templates, (id) => deleteClusterTemplate(ctx.client, id));
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import { clusterTemplatePages } from '../api/resources';
 import { fieldsToColumns } from '../output';
 import { fieldsOption, limitOption, listFilters, SORT_DIR, sortKeyOption } from './shared/list-options';
@@ -12,7 +12,7 @@ export const DETAIL_COLUMNS = [
   'created_at', 'insecure_registry', 'links', 'updated_at', 'cluster_distro', 'uuid',
 ];
 
-export const clusterTemplateList: CommandModule = {
+export const clusterTemplateList = defineCommand({
   name: 'cluster-template-list',
   output: 'list',
   help: 'Print a list of cluster templates.',
@@ -24,10 +24,10 @@ export const clusterTemplateList: CommandModule = {
     { flags: ['--detail'], dest: 'detail', action: 'store_true', help: 'Show detailed information about the cluster templates.' },
   ],
   async run(ctx, args) {
-    const detail = args.detail === true;
+    const detail = args.detail;
     const defaults = detail ? DETAIL_COLUMNS : ['uuid', 'name'];
     await ctx.render.listPages(clusterTemplatePages(ctx.client, { ...listFilters(args), detail }), (first) =>
-      fieldsToColumns(defaults, args.fields as string | null, first ? [first] : []),
+      fieldsToColumns(defaults, args.fields, first ? [first] : []),
     );
   },
-};
+});

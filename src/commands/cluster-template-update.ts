@@ -1,4 +1,4 @@
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import { IDENTIFIER } from '../api/identifiers';
 import { updateClusterTemplate, withoutLinks } from '../api/resources';
 import { argsArrayToPatch } from './shared/patch';
@@ -7,7 +7,7 @@ import { ATTRIBUTES_POSITIONAL, OP_POSITIONAL } from './shared/update-args';
 // `openstack coe cluster template update --hidden|--visible` (osc/v1/cluster_templates.py).
 const NAMED_FLAGS = ['--hidden', '--visible'];
 
-export const clusterTemplateUpdate: CommandModule = {
+export const clusterTemplateUpdate = defineCommand({
   name: 'cluster-template-update',
   pathArgs: { cluster_template: IDENTIFIER.clusterTemplate },
   output: 'show',
@@ -24,10 +24,10 @@ export const clusterTemplateUpdate: CommandModule = {
     { flags: ['--visible'], dest: 'hidden', action: 'store_false', default: null, help: 'Make the cluster template visible.', addition: true },
   ],
   async run(ctx, args) {
-    const patch = args.op == null ? [] : argsArrayToPatch(args.op as string, args.attributes as string[]);
+    const patch = args.op == null ? [] : argsArrayToPatch(args.op, args.attributes);
     if (typeof args.hidden === 'boolean') patch.push({ op: 'replace', path: '/hidden', value: args.hidden });
     // Errors are not caught here, as in the reference (`magnumclient/v1/cluster_templates_shell.py do_cluster_template_update`): `ERROR: <str(e)>`, exit 1.
-    const template = await updateClusterTemplate(ctx.client, args.cluster_template as string, patch);
+    const template = await updateClusterTemplate(ctx.client, args.cluster_template, patch);
     ctx.render.show(withoutLinks(template));
   },
-};
+});

@@ -1,5 +1,4 @@
-import type { ParsedValues } from '../argparse/spec';
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import { IDENTIFIER } from '../api/identifiers';
 import { getCluster, updateCluster } from '../api/resources';
 import { ApiError } from '../api/errors';
@@ -15,21 +14,26 @@ import { clusterTarget } from '../wait/targets';
 const NAMED_FLAGS = ['--node-count', '--master-count', '--label', '--no-label'];
 
 /** UpdateCluster's patch: replace node_count/master_count, add /labels/<k>, remove /labels/<k>. */
-function namedFlagsPatch(args: ParsedValues): PatchOp[] {
+function namedFlagsPatch(args: {
+  readonly node_count: number | null;
+  readonly master_count: number | null;
+  readonly label: readonly string[] | null;
+  readonly no_label: readonly string[] | null;
+}): PatchOp[] {
   const patch: PatchOp[] = [];
   if (args.node_count != null) patch.push({ op: 'replace', path: '/node_count', value: args.node_count });
   if (args.master_count != null) patch.push({ op: 'replace', path: '/master_count', value: args.master_count });
-  for (const label of (args.label as string[] | null) ?? []) {
+  for (const label of args.label ?? []) {
     const eq = label.indexOf('=');
     // UpdateCluster crashes on this (`k, v = label.split('=', 1)`); a clear line instead.
     if (eq < 0) throw new CommandError(`--label must be KEY=VALUE, not ${label}`);
     patch.push({ op: 'add', path: `/labels/${label.slice(0, eq)}`, value: label.slice(eq + 1) });
   }
-  for (const key of (args.no_label as string[] | null) ?? []) patch.push({ op: 'remove', path: `/labels/${key}` });
+  for (const key of args.no_label ?? []) patch.push({ op: 'remove', path: `/labels/${key}` });
   return patch;
 }
 
-export const clusterUpdate: CommandModule = {
+export const clusterUpdate = defineCommand({
   name: 'cluster-update',
   pathArgs: { cluster: IDENTIFIER.cluster },
   help: 'Update information about the given cluster.',
@@ -72,18 +76,18 @@ export const clusterUpdate: CommandModule = {
   ],
   async run(ctx, args) {
     const apiVersion = ctx.config.apiVersion;
-    const rollback = args.rollback === true;
+    const rollback = args.rollback;
     if (rollback && ['1.0', '1.1', '1.2'].includes(apiVersion)) {
       throw new CommandError(`Rollback is not supported in API v${apiVersion}. Please use API v1.3+.`);
     }
     // The positional form first (the reference's), then the named flags.
-    const positional = args.op == null ? [] : argsArrayToPatch(args.op as string, args.attributes as string[]);
+    const positional = args.op == null ? [] : argsArrayToPatch(args.op, args.attributes);
     const patch = [...positional, ...namedFlagsPatch(args)];
     const wait = waitSettings(args);
     // With --wait, a snapshot first: right after the PATCH the cluster may still show its old status.
-    const before = wait ? await getCluster(ctx.client, args.cluster as string) : null;
+    const before = wait ? await getCluster(ctx.client, args.cluster) : null;
     try {
-      await updateCluster(ctx.client, args.cluster as string, patch, rollback);
+      await updateCluster(ctx.client, args.cluster, patch, rollback);
     } catch (e) {
       // The reference prints the server's full message (`e.details`) on stdout (`magnumclient/v1/clusters_shell.py do_cluster_update`);
       // we keep that line but exit 1.
@@ -94,9 +98,9 @@ export const clusterUpdate: CommandModule = {
     }
     // Also with --magnum-api-version 1.1, whose "show" mode crashes the reference on
     // current servers (README difference 10).
-    ctx.io.out(`Request to update cluster ${String(args.cluster)} has been accepted.\n`);
+    ctx.io.out(`Request to update cluster ${args.cluster} has been accepted.\n`);
     if (wait && before) {
-      await waitUntilDone(ctx, clusterTarget(ctx.client, String(before.uuid), String(args.cluster), 'update', before), wait);
+      await waitUntilDone(ctx, clusterTarget(ctx.client, String(before.uuid), args.cluster, 'update', before), wait);
     }
   },
-};
+});

@@ -4,14 +4,14 @@
  * /v1/clusters/<uuid>/actions/upgrade (microversion >= 1.8). The template is sent as
  * given, name or UUID; the server resolves it.
  */
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import { IDENTIFIER } from '../api/identifiers';
 import { upgradeCluster } from '../api/resources';
 import type { Resource } from '../api/resources';
 import { waitOptions } from '../wait/options';
 import { runClusterAction } from './shared/cluster-action';
 
-export const clusterUpgrade: CommandModule = {
+export const clusterUpgrade = defineCommand({
   name: 'cluster-upgrade',
   pathArgs: { cluster: IDENTIFIER.cluster },
   help: 'Upgrade a cluster.',
@@ -39,4 +39,4 @@ export const clusterUpgrade: CommandModule = {
     if (args.nodegroup != null) body.nodegroup = args.nodegroup;
     await runClusterAction(ctx, args, 'upgrade', (client, uuid) => upgradeCluster(client, uuid, body));
   },
-};
+});

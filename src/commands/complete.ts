@@ -16,7 +16,8 @@
  *   in the middle of a command line. Usage errors in the global options before
  *   `__complete` are reported by the main parser as usual.
  */
-import type { CommandContext, CommandModule } from './types';
+import type { CommandContext } from './types';
+import { defineCommand } from './define';
 import type { Resource } from '../api/resources';
 import { listClusterTemplates, listClusters } from '../api/resources';
 import type { MagnumClient } from '../api/client';
@@ -35,7 +36,7 @@ async function names(ctx: CommandContext, resource: string, prefix: string): Pro
     .filter((name): name is string => typeof name === 'string' && name !== '' && !/[\r\n]/.test(name) && name.startsWith(prefix));
 }
 
-export const complete: CommandModule = {
+export const complete = defineCommand({
   name: '__complete',
   help: 'Print the names of clusters or cluster templates, one per line (for shell completion).',
   hidden: true,
@@ -47,7 +48,7 @@ export const complete: CommandModule = {
   // Free-form words, checked in run(), so that no usage error is ever printed.
   positionals: [{ dest: 'words', metavar: '<resource> [<prefix>]', nargs: '*' }],
   async run(ctx, args) {
-    const [resource = '', prefix = ''] = (args.words as string[] | undefined) ?? [];
+    const [resource = '', prefix = ''] = args.words;
     let found: string[] = [];
     try {
       found = await names(ctx, resource, prefix);
@@ -57,4 +58,4 @@ export const complete: CommandModule = {
     if (found.length > 0) ctx.io.out(`${found.join('\n')}\n`);
     ctx.exitCode = 0;
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 
 const SHELLS = ['bash', 'zsh', 'fish'] as const;
 
@@ -9,7 +9,7 @@ const SHELLS = ['bash', 'zsh', 'fish'] as const;
  * (gh's and doctl's convention). Not in the reference, whose `bash-completion` prints
  * a word list; that command is unchanged.
  */
-export const completion: CommandModule = {
+export const completion = defineCommand({
   name: 'completion',
   help:
     'Print the shell completion script for bash, zsh or fish. ' +
@@ -21,7 +21,7 @@ export const completion: CommandModule = {
     // Loaded here: only this command needs the generators (start-up time).
     const { bashScript, zshScript, fishScript } = await import('../completions/generate');
     const { cliCommands, cliGlobalOptions } = await import('../completions/table');
-    const render = { bash: bashScript, zsh: zshScript, fish: fishScript }[args.shell as (typeof SHELLS)[number]];
+    const render = { bash: bashScript, zsh: zshScript, fish: fishScript }[args.shell];
     ctx.io.out(render(cliCommands(ctx.commands), cliGlobalOptions()));
   },
-};
+});

@@ -7,7 +7,7 @@
  * reads stdin (the kubeconfig says interactiveMode: Never). A failure is one `ERROR:`
  * line on stderr, which kubectl shows above its own "getting credentials" line.
  */
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import type { ClientConfig, Env } from '../config/client-config';
 import { applyCloudConfig, resolveClientConfig, tokenEndpoint } from '../config/client-config';
 import { ensureAuthInfo } from '../config/auth-checks';
@@ -44,7 +44,7 @@ function requestedApiVersion(env: Env): string {
   return EXEC_API_VERSION;
 }
 
-export const execCredential: CommandModule = {
+export const execCredential = defineCommand({
   name: EXEC_COMMAND,
   help: 'Print a Kubernetes ExecCredential with a Keystone token (run by kubectl through the kubeconfig of cluster-config --use-keystone).',
   hidden: true,
@@ -77,7 +77,7 @@ export const execCredential: CommandModule = {
         const debugLog = config.debug ? (line: string) => ctx.io.err(`DEBUG ${line}\n`) : undefined;
         const key = cacheKey(config);
         const cache =
-          args.no_cache === true
+          args.no_cache
             ? undefined
             : new LayeredTokenCache(key, ctx.credentialStore ?? openKeyring(ctx.env), new FileTokenCache(cacheDirectory(ctx.env, ctx.homeDir), key), debugLog);
         const transport = ctx.transportFor(config.tls);
@@ -92,4 +92,4 @@ export const execCredential: CommandModule = {
     }
     ctx.io.out(execCredentialText(token, expiresAt, requestedApiVersion(ctx.env)));
   },
-};
+});

@@ -1,14 +1,14 @@
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import { CommandError } from '../errors';
 import { commandHelp, mainHelp } from '../program';
 
-export const help: CommandModule = {
+export const help = defineCommand({
   name: 'help',
   help: 'Display help about this program or one of its subcommands.',
   positionals: [{ dest: 'command', metavar: '<subcommand>', nargs: '?', help: 'Display help for <subcommand>.' }],
   needsClient: false,
   async run(ctx, args) {
-    const name = args.command as string | null;
+    const name = args.command;
     if (name === null) {
       ctx.io.out(mainHelp(ctx.commands, ctx.helpWidth));
       return;
@@ -17,4 +17,4 @@ export const help: CommandModule = {
     if (!cmd) throw new CommandError(`'${name}' is not a valid subcommand`);
     ctx.io.out(commandHelp(cmd, ctx.helpWidth));
   },
-};
+});

@@ -13,7 +13,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CommandContext, CommandModule } from './types';
+import type { CommandContext } from './types';
+import { defineCommand } from './define';
 import { getCaCertificate, getCluster } from '../api/resources';
 import type { Resource } from '../api/resources';
 import { ApiError } from '../api/errors';
@@ -190,7 +191,7 @@ async function checkContext(
   return rows;
 }
 
-export const kubeconfigCheck: CommandModule = {
+export const kubeconfigCheck = defineCommand({
   name: 'kubeconfig-check',
   help:
     "Check the magnum contexts of a kubeconfig: client certificate expiry, whether the CA still is the cluster's, " +
@@ -203,12 +204,12 @@ export const kubeconfigCheck: CommandModule = {
     { flags: ['--days'], dest: 'days', metavar: '<days>', type: 'int', default: 30, help: 'Warn about certificates that expire within this many days (default 30).' },
   ],
   async run(ctx, args) {
-    const days = args.days as number;
+    const days = args.days;
     if (days < 0) throw new CommandError('--days must be 0 or more.');
-    const files = kubeconfigFiles(ctx, (args.kubeconfig as string | null) ?? null);
+    const files = kubeconfigFiles(ctx, args.kubeconfig);
     const YAML = await import('yaml');
     const view = readKubeconfigs(YAML, files);
-    const wanted = (args.context as string | null) ?? null;
+    const wanted = args.context;
     if (wanted !== null && !view.contexts.has(wanted)) throw new CommandError(`No context "${wanted}" in ${files.join(':')}.`);
     const crypto = require('node:crypto') as typeof import('node:crypto');
     const names = wanted !== null ? [wanted] : view.order;
@@ -220,4 +221,4 @@ export const kubeconfigCheck: CommandModule = {
     ctx.render.list(rows as unknown as Record<string, unknown>[], ['context', 'cluster', 'check', 'status', 'detail'], { sortByIndex: null });
     if (rows.some((r) => r.status !== 'OK')) ctx.exitCode = 1;
   },
-};
+});

@@ -3,7 +3,7 @@
  * `magnumclient/osc/v1`, osc/v1/nodegroups.py CreateNodeGroup): POST /v1/clusters/<cluster>/nodegroups/,
  * microversion >= 1.9 (1.14 for --node-labels/--node-taints). The flavor and image are sent as given; the server resolves them.
  */
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import { IDENTIFIER } from '../api/identifiers';
 import { createNodegroup } from '../api/resources';
 import type { Resource } from '../api/resources';
@@ -14,7 +14,7 @@ import { waitOptions, waitSettings } from '../wait/options';
 import { waitUntilDone } from '../wait/poll';
 import { nodegroupTarget } from '../wait/targets';
 
-export const nodegroupCreate: CommandModule = {
+export const nodegroupCreate = defineCommand({
   name: 'nodegroup-create',
   pathArgs: { cluster: IDENTIFIER.cluster },
   help: 'Create a nodegroup.',
@@ -62,18 +62,18 @@ export const nodegroupCreate: CommandModule = {
       min_node_count: args.min_node_count,
       role: args.role,
     };
-    if (args.labels != null) body.labels = handleLabels(args.labels as string[]);
+    if (args.labels != null) body.labels = handleLabels(args.labels);
     if (args.docker_volume_size != null) body.docker_volume_size = args.docker_volume_size;
     if (args.flavor != null) body.flavor_id = args.flavor;
     if (args.image != null) body.image_id = args.image;
-    if (args.merge_labels === true) body.merge_labels = true;
-    if (args.node_labels != null) body.node_labels = handleLabels(args.node_labels as string[]);
-    if (args.node_taints != null) body.node_taints = handleTaints(args.node_taints as string[]);
+    if (args.merge_labels) body.merge_labels = true;
+    if (args.node_labels != null) body.node_labels = handleLabels(args.node_labels);
+    if (args.node_taints != null) body.node_taints = handleTaints(args.node_taints);
     await requireNodeFieldsVersion(ctx.client, args);
-    const cluster = args.cluster as string;
+    const cluster = args.cluster;
     const created = await createNodegroup(ctx.client, cluster, body);
     const uuid = created.uuid;
     ctx.io.out(`Request to create nodegroup ${uuid} has been accepted.\n`);
-    if (wait) await waitUntilDone(ctx, nodegroupTarget(ctx.client, cluster, uuid, String(args.name), 'create'), wait);
+    if (wait) await waitUntilDone(ctx, nodegroupTarget(ctx.client, cluster, uuid, args.name, 'create'), wait);
   },
-};
+});

@@ -3,7 +3,7 @@
  * `magnumclient/osc/v1`): DELETE /v1/clusters/<cluster>/nodegroups/<nodegroup> for each one, with the
  * magnum shell's per-item lines (a failure does not stop the loop; exit 1 at the end).
  */
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import { IDENTIFIER } from '../api/identifiers';
 import { deleteNodegroup } from '../api/resources';
 import { deleteEach } from './shared/delete-each';
@@ -11,7 +11,7 @@ import { waitOptions, waitSettings } from '../wait/options';
 import { waitForEach } from '../wait/poll';
 import { nodegroupTarget } from '../wait/targets';
 
-export const nodegroupDelete: CommandModule = {
+export const nodegroupDelete = defineCommand({
   name: 'nodegroup-delete',
   pathArgs: { cluster: IDENTIFIER.cluster, nodegroup: IDENTIFIER.nodegroup },
   help: 'Delete a nodegroup.',
@@ -23,10 +23,10 @@ export const nodegroupDelete: CommandModule = {
   options: waitOptions(true, 'the nodegroups are deleted'),
   async run(ctx, args) {
     const wait = waitSettings(args);
-    const cluster = args.cluster as string;
-    const accepted = await deleteEach(ctx, 'nodegroup', args.nodegroup as string[], (id) => deleteNodegroup(ctx.client, cluster, id));
+    const cluster = args.cluster;
+    const accepted = await deleteEach(ctx, 'nodegroup', args.nodegroup, (id) => deleteNodegroup(ctx.client, cluster, id));
     if (wait && !(await waitForEach(ctx, accepted.map((id) => nodegroupTarget(ctx.client, cluster, id, id, 'delete')), wait))) {
       ctx.exitCode = 1;
     }
   },
-};
+});

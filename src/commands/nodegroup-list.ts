@@ -3,14 +3,14 @@
  * GET /v1/clusters/<cluster>/nodegroups/[?filters], the columns of ListNodeGroup, in a
  * magnum print_list table (server order, `-` for None).
  */
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import { IDENTIFIER } from '../api/identifiers';
 import { nodegroupPages } from '../api/resources';
 import { limitOption, listFilters, markerOption, SORT_DIR, sortKeyOption } from './shared/list-options';
 
 const COLUMNS = ['uuid', 'name', 'flavor_id', 'image_id', 'node_count', 'status', 'role'];
 
-export const nodegroupList: CommandModule = {
+export const nodegroupList = defineCommand({
   name: 'nodegroup-list',
   pathArgs: { cluster: IDENTIFIER.cluster },
   output: 'list',
@@ -25,7 +25,7 @@ export const nodegroupList: CommandModule = {
     { flags: ['--role'], dest: 'role', metavar: '<role>', help: 'List the nodegroups in the cluster with this role.' },
   ],
   async run(ctx, args) {
-    const pages = nodegroupPages(ctx.client, args.cluster as string, { ...listFilters(args), role: (args.role as string | null) ?? null });
+    const pages = nodegroupPages(ctx.client, args.cluster, { ...listFilters(args), role: args.role });
     await ctx.render.listPages(pages, () => COLUMNS);
   },
-};
+});

@@ -1,9 +1,9 @@
 /** nodegroup-show: GET /v1/clusters/<cluster>/nodegroups/<nodegroup>, shown like cluster-show (without links). */
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import { IDENTIFIER } from '../api/identifiers';
 import { getNodegroup, withoutLinks } from '../api/resources';
 
-export const nodegroupShow: CommandModule = {
+export const nodegroupShow = defineCommand({
   name: 'nodegroup-show',
   pathArgs: { cluster: IDENTIFIER.cluster, nodegroup: IDENTIFIER.nodegroup },
   output: 'show',
@@ -14,6 +14,6 @@ export const nodegroupShow: CommandModule = {
     { dest: 'nodegroup', metavar: '<nodegroup>', help: 'ID or name of the nodegroup to show.' },
   ],
   async run(ctx, args) {
-    ctx.render.show(withoutLinks(await getNodegroup(ctx.client, args.cluster as string, args.nodegroup as string)));
+    ctx.render.show(withoutLinks(await getNodegroup(ctx.client, args.cluster, args.nodegroup)));
   },
-};
+});

@@ -4,15 +4,14 @@
  * PATCH /v1/clusters/<cluster>/nodegroups/<ng>, and UpdateNodeGroup's named flags (python-magnumclient 5.0.0
  * osc/v1/nodegroups.py).
  */
-import type { ParsedValues } from '../argparse/spec';
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import { IDENTIFIER } from '../api/identifiers';
 import { getNodegroup, updateNodegroup } from '../api/resources';
 import { pyRepr } from '../output';
 import { argsArrayToPatch } from './shared/patch';
 import type { PatchOp } from './shared/patch';
 import { handleLabels, handleTaints } from './shared/labels';
-import { nodeFieldOptions, requireNodeFieldsVersion } from './shared/node-fields';
+import { nodeFieldOptions, requireNodeFieldsVersion, type NodeFieldArgs } from './shared/node-fields';
 import { ATTRIBUTES_POSITIONAL, OP_POSITIONAL } from './shared/update-args';
 import { waitOptions, waitSettings } from '../wait/options';
 import { waitUntilDone } from '../wait/poll';
@@ -25,17 +24,17 @@ const NAMED_FLAGS = ['--min-nodes', '--max-nodes', '--node-labels', '--node-tain
  * and the taint list go as their Python repr (the server literal-evals them); an empty
  * value (`--node-labels ''`) clears the field.
  */
-function namedFlagsPatch(args: ParsedValues): PatchOp[] {
+function namedFlagsPatch(args: NodeFieldArgs & { readonly min_node_count: number | null; readonly max_node_count: number | null }): PatchOp[] {
   const patch: PatchOp[] = [];
   if (args.min_node_count != null) patch.push({ op: 'replace', path: '/min_node_count', value: args.min_node_count });
   if (args.max_node_count != null) patch.push({ op: 'replace', path: '/max_node_count', value: args.max_node_count });
-  const given = (v: unknown): string[] => (v as string[]).filter((x) => x !== '');
+  const given = (v: readonly string[]): string[] => v.filter((x) => x !== '');
   if (args.node_labels != null) patch.push({ op: 'replace', path: '/node_labels', value: pyRepr(handleLabels(given(args.node_labels))) });
   if (args.node_taints != null) patch.push({ op: 'replace', path: '/node_taints', value: pyRepr(handleTaints(given(args.node_taints))) });
   return patch;
 }
 
-export const nodegroupUpdate: CommandModule = {
+export const nodegroupUpdate = defineCommand({
   name: 'nodegroup-update',
   pathArgs: { cluster: IDENTIFIER.cluster, nodegroup: IDENTIFIER.nodegroup },
   help: 'Update information about the given nodegroup.',
@@ -55,9 +54,9 @@ export const nodegroupUpdate: CommandModule = {
   ],
   async run(ctx, args) {
     const wait = waitSettings(args);
-    const cluster = args.cluster as string;
-    const ident = args.nodegroup as string;
-    const positional = args.op == null ? [] : argsArrayToPatch(args.op as string, args.attributes as string[]);
+    const cluster = args.cluster;
+    const ident = args.nodegroup;
+    const positional = args.op == null ? [] : argsArrayToPatch(args.op, args.attributes);
     const patch = [...positional, ...namedFlagsPatch(args)];
     await requireNodeFieldsVersion(ctx.client, args);
     // With --wait, a snapshot first: the answer to the PATCH may predate the conductor's work.
@@ -68,4 +67,4 @@ export const nodegroupUpdate: CommandModule = {
       await waitUntilDone(ctx, nodegroupTarget(ctx.client, cluster, String(before.uuid), ident, 'update', before), wait);
     }
   },
-};
+});

@@ -1,9 +1,9 @@
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import { createQuota } from '../api/resources';
 import { ApiError } from '../api/errors';
 import { HARD_LIMIT, quotaBody, quotaKeyOptions } from './shared/quota-options';
 
-export const quotasCreate: CommandModule = {
+export const quotasCreate = defineCommand({
   name: 'quotas-create',
   output: 'show',
   help: 'Create a quota.',
@@ -14,8 +14,8 @@ export const quotasCreate: CommandModule = {
     } catch (e) {
       // The reference's line with the server's full message (e.details), on stdout (`magnumclient/v1/quotas_shell.py`); exit 1.
       if (!(e instanceof ApiError)) throw e;
-      ctx.io.out(`Create quota for project_id ${String(args.project_id)} resource ${String(args.resource)} failed: ${e.details}\n`);
+      ctx.io.out(`Create quota for project_id ${args.project_id} resource ${args.resource} failed: ${e.details}\n`);
       ctx.exitCode = 1;
     }
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { CommandModule } from './types';
+import { defineCommand } from './define';
 import { listServices } from '../api/resources';
 
-export const serviceList: CommandModule = {
+export const serviceList = defineCommand({
   name: 'service-list',
   output: 'list',
   help: 'Print a list of magnum services.',
@@ -12,4 +12,4 @@ export const serviceList: CommandModule = {
       sortByIndex: 0,
     });
   },
-};
+});

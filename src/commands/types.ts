@@ -28,9 +28,9 @@ export interface CommandModule {
   name: string;
   /** The one-line summary (the reference's docstring); also the help description. */
   help: string;
-  options?: OptionSpec[];
-  positionals?: PositionalSpec[];
-  groups?: ExclusiveGroup[];
+  options?: readonly OptionSpec[];
+  positionals?: readonly PositionalSpec[];
+  groups?: readonly ExclusiveGroup[];
   /** Old spelling → new spelling; using the old one prints the reference's warning (on stderr). */
   deprecatedFlags?: Record<string, string>;
   /**
@@ -56,5 +56,6 @@ export interface CommandModule {
   pathArgs?: Readonly<Record<string, PathArg>>;
   /** 'list' or 'show' for commands whose result is a table; enables the machine-readable formats. */
   output?: 'list' | 'show';
+  /** Declared with defineCommand (./define.ts), which types `args` from the declaration above. */
   run(ctx: CommandContext, args: ParsedValues): Promise<void>;
 }

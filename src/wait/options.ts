@@ -2,13 +2,16 @@
 // operation (docs/wait.md). Not in the reference: on the reference's own commands they are
 // additions (OptionSpec.addition), listed after the reference's help, which stays
 // byte-identical, and matched only when spelled out.
-import type { OptionSpec, ParsedValues } from '../argparse/spec';
+import type { Option } from '../argparse/spec';
 import { CommandError } from '../errors';
 
 export const DEFAULT_WAIT_TIMEOUT_SECONDS = 3600;
 
 /** `ownCommand`: false on the reference's commands, where the options are additions. */
-export function waitOptions(ownCommand: boolean, what = 'the operation has finished'): OptionSpec[] {
+export function waitOptions(
+  ownCommand: boolean,
+  what = 'the operation has finished',
+): readonly [Option<'wait', { action: 'store_true' }>, Option<'wait_timeout', { type: 'int' }>] {
   return [
     {
       flags: ['--wait'],
@@ -32,9 +35,15 @@ export interface WaitSettings {
   timeoutSeconds: number;
 }
 
+/** The parsed waitOptions. */
+export interface WaitArgs {
+  readonly wait: boolean;
+  readonly wait_timeout: number | null;
+}
+
 /** null when the user did not ask to wait. `--wait-timeout` alone implies `--wait`. */
-export function waitSettings(args: ParsedValues): WaitSettings | null {
-  const timeout = args.wait_timeout as number | null | undefined;
+export function waitSettings(args: WaitArgs): WaitSettings | null {
+  const timeout = args.wait_timeout;
   if (args.wait !== true && timeout == null) return null;
   if (timeout != null && timeout < 1) throw new CommandError('--wait-timeout must be a positive number of seconds.');
   return { timeoutSeconds: timeout ?? DEFAULT_WAIT_TIMEOUT_SECONDS };

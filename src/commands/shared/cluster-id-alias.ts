@@ -5,19 +5,23 @@
  * either generation: the name asked for is filled from the other when the cluster lacks it.
  * Nothing is added unless asked for, so the default tables stay what the reference prints.
  */
-import type { ParsedValues } from '../../argparse/spec';
 import type { Resource } from '../../api/resources';
 
 const ALIASES: Record<string, string> = { stack_id: 'cluster_id', cluster_id: 'stack_id' };
 
-/** The names asked for with -c/--column and --fields. */
-function askedNames(args: ParsedValues): string[] {
-  const columns = Array.isArray(args.column) ? (args.column as string[]) : [];
-  const fields = typeof args.fields === 'string' ? args.fields.split(',') : [];
-  return [...columns, ...fields];
+/** What names the columns: -c/--column (every list and show command) and --fields (cluster-list only). */
+export interface ColumnArgs {
+  readonly column: readonly string[];
+  readonly fields?: string | null;
 }
 
-export function withClusterIdAlias<T extends Resource>(clusters: T[], args: ParsedValues): T[] {
+/** The names asked for with -c/--column and --fields. */
+function askedNames(args: ColumnArgs): string[] {
+  const fields = typeof args.fields === 'string' ? args.fields.split(',') : [];
+  return [...args.column, ...fields];
+}
+
+export function withClusterIdAlias<T extends Resource>(clusters: T[], args: ColumnArgs): T[] {
   const wanted = askedNames(args).filter((name) => name in ALIASES);
   if (wanted.length === 0) return clusters;
   for (const cluster of clusters) {

@@ -1,7 +1,7 @@
 /** Option declarations shared by the list commands (same flags, metavars and choices as the reference). */
-import type { OptionSpec } from '../../argparse/spec';
+import type { Option } from '../../argparse/spec';
 
-export const SORT_DIR: OptionSpec = {
+export const SORT_DIR: Option<'sort_dir', { choices: readonly ['desc', 'asc'] }> = {
   flags: ['--sort-dir'],
   dest: 'sort_dir',
   metavar: '<sort-dir>',
@@ -9,7 +9,7 @@ export const SORT_DIR: OptionSpec = {
   help: 'Direction to sort. "asc" or "desc".',
 };
 
-export function markerOption(what: string): OptionSpec {
+export function markerOption(what: string): Option<'marker'> {
   return {
     flags: ['--marker'],
     dest: 'marker',
@@ -18,15 +18,15 @@ export function markerOption(what: string): OptionSpec {
   };
 }
 
-export function limitOption(help: string): OptionSpec {
+export function limitOption(help: string): Option<'limit', { type: 'int' }> {
   return { flags: ['--limit'], dest: 'limit', metavar: '<limit>', type: 'int', help };
 }
 
-export function sortKeyOption(help = 'Column to sort results by.'): OptionSpec {
+export function sortKeyOption(help = 'Column to sort results by.'): Option<'sort_key'> {
   return { flags: ['--sort-key'], dest: 'sort_key', metavar: '<sort-key>', help };
 }
 
-export function fieldsOption(available: string): OptionSpec {
+export function fieldsOption(available: string): Option<'fields'> {
   return {
     flags: ['--fields'],
     dest: 'fields',
@@ -35,17 +35,20 @@ export function fieldsOption(available: string): OptionSpec {
   };
 }
 
-/** The typed view of the parsed list filters. */
-export function listFilters(args: Record<string, unknown>): {
+/** The parsed list options; --marker is absent from cluster-template-list, as in the reference. */
+export interface ListArgs {
+  readonly limit: number | null;
+  readonly marker?: string | null;
+  readonly sort_key: string | null;
+  readonly sort_dir: string | null;
+}
+
+/** The list options as the API layer's filters. */
+export function listFilters(args: ListArgs): {
   limit: number | null;
   marker: string | null;
   sortKey: string | null;
   sortDir: string | null;
 } {
-  return {
-    limit: (args.limit as number | null) ?? null,
-    marker: (args.marker as string | null) ?? null,
-    sortKey: (args.sort_key as string | null) ?? null,
-    sortDir: (args.sort_dir as string | null) ?? null,
-  };
+  return { limit: args.limit, marker: args.marker ?? null, sortKey: args.sort_key, sortDir: args.sort_dir };
 }
