@@ -29,7 +29,7 @@ export function checkedConfig(ctx: Context, config: ClientConfig): ClientConfig 
   const withCloud = applyCloudConfig(config, { cwd: ctx.cwd, homeDir: ctx.homeDir });
   // With a terminal to ask, or a token cache that may already hold a token (a TOTP login
   // must not need a new code while its token is valid), a missing password or passcode
-  // is checked only when Keystone is about to be asked (keystone.ts askForMissingSecrets).
+  // is checked only when Keystone is about to be asked (auth/login.ts askForMissingSecrets).
   ensureAuthInfo(withCloud, ctx.prompter?.interactive === true || withCloud.cache);
   apiTimeoutMs(withCloud);
   return withCloud;

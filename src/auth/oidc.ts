@@ -16,7 +16,7 @@ import type { HttpResponse } from '../http/transport';
 import { CommandError } from '../errors';
 import { invalidResponse } from '../api/errors';
 import type { KeystoneOptions, TokenInfo } from './keystone';
-import { issueToken, postAuth, sendForLogin, tokenFromReply, v3Root } from './keystone';
+import { postAuth, sendForLogin, tokenFromReply, v3Root } from './keystone';
 
 const GRANT: Record<string, string> = { v3oidcpassword: 'password', v3oidcclientcredentials: 'client_credentials' };
 
@@ -99,14 +99,18 @@ export function federatedTokenUrl(a: AuthSettings): string {
   return `${v3Root(a.authUrl as string)}/OS-FEDERATION/identity_providers/${idp}/protocols/${protocol}/auth`;
 }
 
-export async function issueFederatedToken(a: AuthSettings, opts: KeystoneOptions): Promise<TokenInfo> {
+/**
+ * Steps 1 and 2; step 3, when a scope is configured, is the token request `rescope`
+ * describes, which the caller sends (src/auth/login.ts issueToken).
+ */
+export async function federatedLogin(a: AuthSettings, opts: KeystoneOptions): Promise<{ unscoped: TokenInfo; rescope?: AuthSettings }> {
   const accessToken = a.authType === 'v3oidcaccesstoken' ? (a.accessToken as string) : await fetchAccessToken(a, opts);
   if (/[\r\n]/.test(accessToken)) throw new CommandError('access_token must be one line');
   const url = federatedTokenUrl(a);
   const res = await postAuth(url, { Accept: 'application/json', 'User-Agent': opts.userAgent, Authorization: `Bearer ${accessToken}` }, '', opts);
   const unscoped = tokenFromReply(url, res);
   const scoped = a.trustId || a.domainId || a.domainName || a.projectId || a.projectName;
-  if (!scoped) return unscoped;
+  if (!scoped) return { unscoped };
   const rescope: AuthSettings = {
     authType: 'v3token',
     authUrl: a.authUrl,
@@ -119,5 +123,5 @@ export async function issueFederatedToken(a: AuthSettings, opts: KeystoneOptions
     projectDomainId: a.projectDomainId,
     projectDomainName: a.projectDomainName,
   };
-  return issueToken(rescope, opts);
+  return { unscoped, rescope };
 }

@@ -6,7 +6,7 @@
 import type { Session } from '../api/client';
 import type { ClientConfig } from '../config/client-config';
 import type { KeystoneOptions, TokenInfo } from './keystone';
-import { issueToken } from './keystone';
+import { issueToken } from './login';
 
 export const MIN_TOKEN_LIFE_MS = 120_000;
 

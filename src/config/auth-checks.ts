@@ -126,7 +126,7 @@ function checkMultifactor(config: ClientConfig, canPrompt: boolean): void {
   }
   if (methods.includes('v3password') || methods.includes('v3totp')) checkUserIdentity(config);
   else if (!a.authUrl) throw new CommandError(NO_AUTH_URL);
-  // A missing password or passcode is asked for on a terminal after the token cache missed (keystone.ts).
+  // A missing password or passcode is asked for on a terminal after the token cache missed (login.ts askForMissingSecrets).
   if (!canPrompt && methods.includes('v3password') && !a.password) throw new CommandError(NO_PASSWORD);
   if (!canPrompt && methods.includes('v3totp') && !a.passcode) throw new CommandError(NO_PASSCODE);
   if (methods.includes('v3token') && a.token === undefined) throw missing('token', a.authType);
@@ -162,7 +162,7 @@ export function unsupportedAuthType(authType: string): CommandError {
 
 /**
  * `canPrompt`: a missing password or passcode is not an error yet: it is asked for (on a
- * terminal) or reported when a token is needed (keystone.ts askForMissingSecrets).
+ * terminal) or reported when a token is needed (login.ts askForMissingSecrets).
  */
 export function ensureAuthInfo(config: ClientConfig, canPrompt = false): void {
   const a = config.auth;

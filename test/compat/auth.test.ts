@@ -12,14 +12,22 @@ import { applyOverrides, baseEnv, freshTempDir, runOurs, runReference, type Proc
 import { normalisers } from './normalise';
 
 const { requestIds } = normalisers;
-const SAME_ERROR = { expectExit: 1, sameError: true, normalise: requestIds } as const;
+const SAME_ERROR = { expectExit: 1, normalise: requestIds } as const;
 const SHARED_STATE = { retries: 2 } as const;
 
 /** demo-openrc's credentials removed, so that only the clouds file speaks. */
 const NO_OPENRC = Object.fromEntries(
-  ['OS_AUTH_TYPE', 'OS_USERNAME', 'OS_PASSWORD', 'OS_PROJECT_NAME', 'OS_USER_DOMAIN_NAME', 'OS_PROJECT_DOMAIN_NAME', 'OS_AUTH_URL', 'OS_REGION_NAME', 'OS_INTERFACE'].map(
-    (k) => [k, undefined],
-  ),
+  [
+    'OS_AUTH_TYPE',
+    'OS_USERNAME',
+    'OS_PASSWORD',
+    'OS_PROJECT_NAME',
+    'OS_USER_DOMAIN_NAME',
+    'OS_PROJECT_DOMAIN_NAME',
+    'OS_AUTH_URL',
+    'OS_REGION_NAME',
+    'OS_INTERFACE',
+  ].map((k) => [k, undefined]),
 );
 
 /** A clouds.yaml cloud `stack` with demo-openrc's settings; `extra` lines go at the cloud's top level. */
@@ -33,7 +41,10 @@ function cloudsYaml(extra = '', withPassword = true): string {
     extra
   );
 }
-const writeClouds = (text: string, name = 'clouds.yaml') => (side: Side) => writeFileSync(join(side.cwd, name), text);
+const writeClouds =
+  (text: string, name = 'clouds.yaml') =>
+  (side: Side) =>
+    writeFileSync(join(side.cwd, name), text);
 
 describeCompat('auth and configuration', () => {
   compat('wrong password: keystone’s 401', ['cluster-template-list'], { ...SAME_ERROR, env: { OS_PASSWORD: 'wrong' } });
@@ -91,7 +102,11 @@ describeCompat('auth and configuration', () => {
     it('clouds.yaml region_name is honoured (the reference ignores it)', async () => {
       const r = await bothWith(cloudsYaml('    region_name: RegionX\n'), ['--os-cloud', 'stack', 'cluster-template-list']);
       listsTemplates(r.reference);
-      expect([r.ours.code, r.ours.stdout, r.ours.stderr]).toEqual([1, '', 'ERROR: public endpoint for container service in RegionX region not found\n']);
+      expect([r.ours.code, r.ours.stdout, r.ours.stderr]).toEqual([
+        1,
+        '',
+        'ERROR: public endpoint for container service in RegionX region not found\n',
+      ]);
     });
 
     it('clouds.yaml interface is honoured (the reference ignores it)', async () => {

@@ -6,8 +6,7 @@
 
 /** `magnumclient/common/cliutils.py deprecation_map`: printed on stdout by every deprecated command of the reference. */
 export const DEPRECATION_BANNER =
-  'WARNING: The magnum client is deprecated and will be removed in a future release.\n' +
-  'Use the OpenStack client to avoid seeing this message.\n';
+  'WARNING: The magnum client is deprecated and will be removed in a future release.\n' + 'Use the OpenStack client to avoid seeing this message.\n';
 
 /**
  * Warnings the reference prints on stdout and ours on stderr (README "Deliberate
@@ -89,6 +88,18 @@ export function decodePyBytesRepr(repr: string): string | undefined {
     }
   }
   return Buffer.from(bytes).toString('utf8');
+}
+
+/** A stderr with each `ERROR: b'…'` line of the reference (`magnumclient/shell.py main`) as `ERROR: <text>`. */
+export function decodeErrorLines(stderr: string): string {
+  return stderr
+    .split('\n')
+    .map((line) => {
+      if (!line.startsWith('ERROR: ')) return line;
+      const text = decodePyBytesRepr(line.slice('ERROR: '.length));
+      return text === undefined ? line : `ERROR: ${text}`;
+    })
+    .join('\n');
 }
 
 /** The `ERROR: …` lines of a stderr, without the `ERROR: ` prefix. */

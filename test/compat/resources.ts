@@ -6,15 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import {
-  applyOverrides,
-  baseEnv,
-  freshTempDir,
-  runOurs,
-  runReference,
-  type EnvOverrides,
-  type ProcessResult,
-} from './processes';
+import { applyOverrides, baseEnv, freshTempDir, runOurs, runReference, type EnvOverrides, type ProcessResult } from './processes';
 
 /** `<prefix>-<6 hex>`: unique enough for a shared cloud, short enough for table widths. */
 export function uniqueName(prefix = 'compat'): string {
@@ -154,9 +146,16 @@ export async function deleteClusters(names: readonly string[]): Promise<void> {
  */
 export async function createClusterTemplate(name: string, args: string[] = []): Promise<void> {
   const argv = [
-    'cluster-template-create', name,
-    '--image', 'fedora-atomic-25', '--external-network', 'public',
-    '--flavor', 'm1.medium', '--master-flavor', 'm1.medium',
+    'cluster-template-create',
+    name,
+    '--image',
+    'fedora-atomic-25',
+    '--external-network',
+    'public',
+    '--flavor',
+    'm1.medium',
+    '--master-flavor',
+    'm1.medium',
     ...(args.includes('--coe') ? [] : ['--coe', 'kubernetes']),
     ...args,
   ];
