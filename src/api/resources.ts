@@ -9,13 +9,50 @@ import { commonFilters, seg } from './client';
 import { IDENTIFIER } from './identifiers';
 import { objectReply, withStrings } from './reply-shape';
 
+/** Any Magnum resource as decoded from JSON: what the tables show, every field as the server sent it. */
 export type Resource = Record<string, unknown>;
-/** A resource the code goes on with by its UUID (create replies, and the GETs whose uuid is used). */
-export type Identified = Resource & { uuid: string };
-/** A cluster: its uuid (ca-*, resize, --wait) and template (cluster-show --long, cluster-config). */
-export type ClusterView = Identified & { cluster_template_id: string };
-/** A certificate: the PEM that ca-show and ca-sign print. */
-export type CertificateView = Resource & { pem: string };
+
+/*
+ * Typed views: the fields the code reads, and nothing else, so that a misspelt field does not
+ * compile. A field the reply check (withStrings) has looked at has its checked type; any
+ * other field read is `unknown`, converted where it is used, because the server is not
+ * trusted to send what the API reference says. The objects still hold every field the
+ * server sent (a view, not a copy): `withoutLinks` and the renderers show them all.
+ */
+
+/** A resource the code goes on with by its UUID (create replies, credential-rotate). */
+export type Identified = { readonly uuid: string };
+
+/** What --wait reads of a cluster or a nodegroup (src/wait/targets.ts). */
+export type ProgressView = {
+  readonly status?: unknown;
+  readonly status_reason?: unknown;
+  /** Nodegroup name → reason, on a failed cluster. */
+  readonly faults?: unknown;
+  readonly updated_at?: unknown;
+  readonly node_count?: unknown;
+  readonly master_count?: unknown;
+};
+
+/** A cluster: its uuid (ca-*, resize, --wait), template (cluster-show --long, cluster-config), name and API address (cluster-config, kubeconfig-check). */
+export type ClusterView = ProgressView & {
+  readonly uuid: string;
+  readonly cluster_template_id: string;
+  readonly name?: unknown;
+  readonly api_address?: unknown;
+};
+
+/** A cluster template: the COE and TLS that decide cluster-config's output. */
+export type ClusterTemplateView = Identified & {
+  readonly coe?: unknown;
+  readonly tls_disabled?: unknown;
+};
+
+/** A nodegroup: its uuid and what --wait reads. */
+export type NodegroupView = ProgressView & Identified;
+
+/** A certificate: the PEM that ca-show, ca-sign and cluster-config use. */
+export type CertificateView = { readonly pem: string };
 
 const { cluster: CLUSTER, clusterTemplate: TEMPLATE, nodegroup: NODEGROUP, projectId: PROJECT, quotaResource: QUOTA_RESOURCE } = IDENTIFIER;
 
@@ -41,10 +78,10 @@ export function listClusterTemplates(c: MagnumClient, f: ListFilters & { detail?
 export function clusterTemplatePages(c: MagnumClient, f: ListFilters & { detail?: boolean }): AsyncGenerator<Resource[]> {
   return c.pages(collectionPath('clustertemplates', commonFilters(f), f.detail), 'clustertemplates', f.limit);
 }
-export async function getClusterTemplate(c: MagnumClient, id: string): Promise<Identified> {
+export async function getClusterTemplate(c: MagnumClient, id: string): Promise<ClusterTemplateView> {
   return withStrings(await c.reply('GET', `/clustertemplates/${seg(id, TEMPLATE)}`), ['uuid']);
 }
-export async function createClusterTemplate(c: MagnumClient, body: Resource): Promise<Identified> {
+export async function createClusterTemplate(c: MagnumClient, body: Resource): Promise<ClusterTemplateView> {
   return withStrings(await c.reply('POST', '/clustertemplates', body), ['uuid']);
 }
 export async function deleteClusterTemplate(c: MagnumClient, id: string): Promise<void> {
@@ -72,13 +109,13 @@ export async function deleteCluster(c: MagnumClient, id: string): Promise<void> 
   await c.request('DELETE', `/clusters/${seg(id, CLUSTER)}`);
 }
 export async function updateCluster(c: MagnumClient, id: string, patch: unknown[], rollback = false): Promise<Resource | null> {
-  return (await c.request('PATCH', `/clusters/${seg(id, CLUSTER)}${rollback ? '/?rollback=True' : ''}`, patch)) as Resource | null;
+  return c.request('PATCH', `/clusters/${seg(id, CLUSTER)}${rollback ? '/?rollback=True' : ''}`, patch);
 }
 export async function resizeCluster(c: MagnumClient, uuid: string, body: Resource): Promise<Resource | null> {
-  return (await c.request('POST', `/clusters/${seg(uuid, CLUSTER)}/actions/resize`, body)) as Resource | null;
+  return c.request('POST', `/clusters/${seg(uuid, CLUSTER)}/actions/resize`, body);
 }
 export async function upgradeCluster(c: MagnumClient, uuid: string, body: Resource): Promise<Resource | null> {
-  return (await c.request('POST', `/clusters/${seg(uuid, CLUSTER)}/actions/upgrade`, body)) as Resource | null;
+  return c.request('POST', `/clusters/${seg(uuid, CLUSTER)}/actions/upgrade`, body);
 }
 
 // Nodegroups (microversion >= 1.9)
@@ -87,7 +124,7 @@ export function nodegroupPages(c: MagnumClient, cluster: string, f: ListFilters 
   if (f.role != null) filters.push(`role=${encodeURIComponent(f.role)}`);
   return c.pages(collectionPath(`clusters/${seg(cluster, CLUSTER)}/nodegroups`, filters), 'nodegroups', f.limit);
 }
-export async function getNodegroup(c: MagnumClient, cluster: string, id: string): Promise<Identified> {
+export async function getNodegroup(c: MagnumClient, cluster: string, id: string): Promise<NodegroupView> {
   return withStrings(await c.reply('GET', `/clusters/${seg(cluster, CLUSTER)}/nodegroups/${seg(id, NODEGROUP)}`), ['uuid']);
 }
 export async function createNodegroup(c: MagnumClient, cluster: string, body: Resource): Promise<Identified> {
@@ -97,7 +134,7 @@ export async function deleteNodegroup(c: MagnumClient, cluster: string, id: stri
   await c.request('DELETE', `/clusters/${seg(cluster, CLUSTER)}/nodegroups/${seg(id, NODEGROUP)}`);
 }
 export async function updateNodegroup(c: MagnumClient, cluster: string, id: string, patch: unknown[]): Promise<Resource | null> {
-  return (await c.request('PATCH', `/clusters/${seg(cluster, CLUSTER)}/nodegroups/${seg(id, NODEGROUP)}`, patch)) as Resource | null;
+  return c.request('PATCH', `/clusters/${seg(cluster, CLUSTER)}/nodegroups/${seg(id, NODEGROUP)}`, patch);
 }
 
 // Certificates

@@ -13,7 +13,7 @@ import type { CommandContext } from './types';
 import { defineCommand, defineOptions } from './define';
 import { IDENTIFIER } from '../api/identifiers';
 import { getCaCertificate, getCluster, getClusterTemplate, signCertificate } from '../api/resources';
-import type { Resource } from '../api/resources';
+import type { ClusterTemplateView, ClusterView } from '../api/resources';
 import { CommandError } from '../errors';
 import { generateClientKeyAndCsrAsync, type ClientKeyAndCsr } from '../certs/csr';
 import { type PlannedFile, prepareDirectory, refuseExisting, writeFileSet } from '../fs/file-set';
@@ -33,8 +33,8 @@ interface ClusterCredentials {
 
 /** What cluster-config needs from Magnum: the cluster, its template, and for TLS the CA and a client certificate. */
 interface ClusterMaterial {
-  cluster: Resource;
-  template: Resource;
+  cluster: ClusterView;
+  template: ClusterTemplateView;
   /** The CA: only when the template has TLS. */
   caPem?: string;
   /** Client key and certificate: only with TLS and without --use-keystone. */
@@ -73,7 +73,7 @@ async function fetchMaterial(
   pendingKey: Promise<ClientKeyAndCsr> | undefined,
 ): Promise<ClusterMaterial> {
   const found = inFlight(getCluster(ctx.client, clusterIdent));
-  const template = inFlight(found.then((cluster) => getClusterTemplate(ctx.client, String(cluster.cluster_template_id))));
+  const template = inFlight(found.then((cluster) => getClusterTemplate(ctx.client, cluster.cluster_template_id)));
   const ca = inFlight(getCaCertificate(ctx.client, clusterIdent));
   const signed = pendingKey && inFlight(pendingKey.then((key) => signCertificate(ctx.client, clusterIdent, key.csrPem)));
   // All settled before anything is used or thrown: no request is left in flight when the run
@@ -81,8 +81,8 @@ async function fetchMaterial(
   await Promise.allSettled([found, template, ca, signed]);
   const material: ClusterMaterial = { cluster: await found, template: await template };
   if (material.template.tls_disabled === true) return material;
-  material.caPem = String((await ca).pem);
-  if (pendingKey && signed) material.client = { keyPem: (await pendingKey).keyPem, certPem: String((await signed).pem) };
+  material.caPem = (await ca).pem;
+  if (pendingKey && signed) material.client = { keyPem: (await pendingKey).keyPem, certPem: (await signed).pem };
   return material;
 }
 
@@ -219,7 +219,7 @@ export const clusterConfig = defineCommand({
           ? renderExecKubeconfig(
               { clusterName, server, caPem: caOnly, contextName: standaloneContext },
               // kubectl runs this CLI again (docs/kubectl-plugin.md), with the cloud chosen now.
-              { self: selfInvocation(currentProcessFacts(), (p) => resolve(ctx.cwd, p)), cloud: ctx.config.cloud, clusterUuid: String(cluster.uuid) },
+              { self: selfInvocation(currentProcessFacts(), (p) => resolve(ctx.cwd, p)), cloud: ctx.config.cloud, clusterUuid: cluster.uuid },
             )
           : creds
             ? renderCertKubeconfig({ clusterName, server, ...creds, contextName: standaloneContext })

@@ -100,7 +100,7 @@ export const clusterUpdate = defineCommand({
     // current servers (README difference 10).
     ctx.io.out(`Request to update cluster ${args.cluster} has been accepted.\n`);
     if (wait && before) {
-      await waitUntilDone(ctx, clusterTarget(ctx.client, String(before.uuid), args.cluster, 'update', before), wait);
+      await waitUntilDone(ctx, clusterTarget(ctx.client, before.uuid, args.cluster, 'update', before), wait);
     }
   },
 });

@@ -16,7 +16,7 @@ import { resolve } from 'node:path';
 import type { CommandContext } from './types';
 import { defineCommand } from './define';
 import { getCaCertificate, getCluster } from '../api/resources';
-import type { Resource } from '../api/resources';
+import type { ClusterView } from '../api/resources';
 import { ApiError } from '../api/errors';
 import { CommandError } from '../errors';
 import { classifyUser, type UserKind } from '../kube/exec-credential';
@@ -24,13 +24,14 @@ import { runExecPlugin } from '../kube/run-exec-plugin';
 
 type Status = 'OK' | 'WARN' | 'FAIL';
 
-interface Row {
+/** A type, not an interface, so that rows are the renderer's plain records as they are. */
+type Row = {
   context: string;
   cluster: string;
   check: string;
   status: Status;
   detail: string;
-}
+};
 
 interface Named {
   name: string;
@@ -125,7 +126,7 @@ function sameCertificate(crypto: typeof import('node:crypto'), a: string, b: str
 }
 
 /** The Magnum cluster a context is for, or null when it is not one of Magnum's. */
-async function magnumCluster(ctx: CommandContext, id: string, server: unknown, byExec: boolean): Promise<Resource | null> {
+async function magnumCluster(ctx: CommandContext, id: string, server: unknown, byExec: boolean): Promise<ClusterView | null> {
   try {
     const cluster = await getCluster(ctx.client, id);
     if (!byExec && cluster.api_address !== server) return null;
@@ -149,14 +150,14 @@ async function checkContext(
   const user: UserKind = classifyUser(view.users.get(String(context.user ?? '')), readMaybe);
   const byExec = user.kind === 'magnum-exec' && user.clusterUuid !== undefined;
   if (user.kind !== 'magnum-exec' && user.kind !== 'reference-exec' && user.kind !== 'certificate') return [];
-  let cluster: Resource | null;
+  let cluster: ClusterView | null;
   try {
     cluster = await magnumCluster(ctx, byExec ? String(user.clusterUuid) : clusterEntryName, clusterEntry.server, byExec);
   } catch (e) {
     return [{ context: contextName, cluster: clusterEntryName, check: 'cluster', status: 'FAIL', detail: (e as Error).message }];
   }
   if (!cluster) return [];
-  const row = (check: string, r: { status: Status; detail: string }): Row => ({ context: contextName, cluster: String(cluster?.name ?? clusterEntryName), check, ...r });
+  const row = (check: string, r: { status: Status; detail: string }): Row => ({ context: contextName, cluster: String(cluster.name ?? clusterEntryName), check, ...r });
   const now = ctx.clock.now();
   const rows: Row[] = [];
 
@@ -167,7 +168,7 @@ async function checkContext(
   const caCheck = async (): Promise<Row> => {
     if (caPem === null) return row('CA', { status: 'WARN', detail: 'no CA in the kubeconfig' });
     try {
-      const served = String((await getCaCertificate(ctx.client, String(cluster?.uuid))).pem);
+      const served = (await getCaCertificate(ctx.client, cluster.uuid)).pem;
       if (!sameCertificate(crypto, caPem, served)) return row('CA', { status: 'FAIL', detail: 'Magnum now serves another CA (ca-rotate?): rerun cluster-config' });
       const expiry = expiryRow(crypto, caPem, now, days);
       return row('CA', { status: expiry.status, detail: `matches the CA Magnum serves; ${expiry.detail}` });
@@ -218,7 +219,7 @@ export const kubeconfigCheck = defineCommand({
       ctx.io.err(`No Magnum contexts in ${files.join(':')}.\n`);
       return;
     }
-    ctx.render.list(rows as unknown as Record<string, unknown>[], ['context', 'cluster', 'check', 'status', 'detail'], { sortByIndex: null });
+    ctx.render.list(rows, ['context', 'cluster', 'check', 'status', 'detail'], { sortByIndex: null });
     if (rows.some((r) => r.status !== 'OK')) ctx.exitCode = 1;
   },
 });

@@ -64,7 +64,7 @@ export const nodegroupUpdate = defineCommand({
     await updateNodegroup(ctx.client, cluster, ident, patch);
     ctx.io.out(`Request to update nodegroup ${ident} has been accepted.\n`);
     if (wait && before) {
-      await waitUntilDone(ctx, nodegroupTarget(ctx.client, cluster, String(before.uuid), ident, 'update', before), wait);
+      await waitUntilDone(ctx, nodegroupTarget(ctx.client, cluster, before.uuid, ident, 'update', before), wait);
     }
   },
 });

@@ -8,7 +8,7 @@
 import type { MagnumClient } from '../api/client';
 import { ApiError } from '../api/errors';
 import { getCluster, getNodegroup } from '../api/resources';
-import type { Resource } from '../api/resources';
+import type { ProgressView } from '../api/resources';
 import type { Observation, WaitTarget } from './poll';
 
 /** create/update: until *_COMPLETE; delete: until 404; settle: until not *_IN_PROGRESS (no before). */
@@ -19,11 +19,11 @@ const plural = (n: unknown, word: string): string => `${String(n)} ${word}${n ==
 interface Judge {
   /** `Cluster k8s` / `Nodegroup ng-1`, for the failure line. */
   subject: string;
-  summary(r: Resource): string;
+  summary(r: ProgressView): string;
 }
 
 /** What a GET gave: the resource, `gone` (404), or `unready` (a create's 400, see below). */
-type Sighting = Resource | 'gone' | 'unready';
+type Sighting = ProgressView | 'gone' | 'unready';
 
 const NOT_VISIBLE_YET = 'accepted, not visible yet';
 
@@ -37,7 +37,7 @@ const NOT_VISIBLE_YET = 'accepted, not visible yet';
  * cannot build a cluster without nodegroups: "Invalid input for field/attribute
  * master_count"). Both mean "not there yet" until the resource has been seen once.
  */
-function classifier(op: Operation, judge: Judge, before: Resource | null) {
+function classifier(op: Operation, judge: Judge, before: ProgressView | null) {
   let sawInProgress = false;
   let seen = false;
   return (r: Sighting): Observation => {
@@ -84,7 +84,7 @@ function faultLines(faults: unknown): string {
  * delete: Magnum 23's conductor removes a cluster's nodegroups before its row, and in between
  * a GET answers the same 400 (seen on the Magnum 23 stack).
  */
-async function sight(op: Operation, fetch: () => Promise<Resource>): Promise<Sighting> {
+async function sight(op: Operation, fetch: () => Promise<ProgressView>): Promise<Sighting> {
   try {
     return await fetch();
   } catch (e) {
@@ -95,7 +95,7 @@ async function sight(op: Operation, fetch: () => Promise<Resource>): Promise<Sig
 }
 
 /** `ident` is best the UUID (a name can be reused); `label` is what the user calls it. */
-export function clusterTarget(client: MagnumClient, ident: string, label: string, op: Operation, before: Resource | null = null): WaitTarget {
+export function clusterTarget(client: MagnumClient, ident: string, label: string, op: Operation, before: ProgressView | null = null): WaitTarget {
   const classify = classifier(op, {
     subject: `Cluster ${label}`,
     summary: (r) => `${String(r.status)}, ${plural(r.master_count, 'master')}, ${plural(r.node_count, 'node')}`,
@@ -112,7 +112,7 @@ export function nodegroupTarget(
   ident: string,
   label: string,
   op: Operation,
-  before: Resource | null = null,
+  before: ProgressView | null = null,
 ): WaitTarget {
   const classify = classifier(op, {
     subject: `Nodegroup ${label}`,
