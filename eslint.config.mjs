@@ -5,24 +5,6 @@ import js from '@eslint/js';
 import { importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-// Import cycles that exist today and are being broken in issue 15 (cli.ts ↔ commands/help.ts,
-// completions/table.ts → cli.ts, config/client-config.ts ↔ config/auth-checks.ts, and
-// auth/keystone.ts ↔ auth/oidc.ts, auth/receipt.ts through dynamic imports). The rule only
-// warns inside these files; delete each entry once its cycle is gone. A cycle anywhere else
-// is an error.
-const filesInKnownCycles = [
-  'src/cli.ts',
-  'src/commands/index.ts',
-  'src/commands/help.ts',
-  'src/commands/completion.ts',
-  'src/completions/table.ts',
-  'src/config/client-config.ts',
-  'src/config/auth-checks.ts',
-  'src/auth/keystone.ts',
-  'src/auth/oidc.ts',
-  'src/auth/receipt.ts',
-];
-
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'completions/**', 'man/**', 'coverage/**'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
@@ -57,7 +39,6 @@ export default tseslint.config(
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
-  { files: filesInKnownCycles, rules: { 'import-x/no-cycle': 'warn' } },
   {
     files: ['**/*.mjs', '**/*.cjs'],
     languageOptions: {

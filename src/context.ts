@@ -1,8 +1,9 @@
 /**
- * Everything a command may touch outside its own arguments. src/cli.ts builds the
- * real one; tests build one with fakes (GitHub CLI's Factory pattern).
+ * Everything a run may touch outside its arguments. src/factory.ts builds the real one
+ * (processContext) and, from it, each command's CommandContext; tests build one with fakes
+ * (GitHub CLI's Factory pattern).
  */
-import type { Transport } from './http/transport';
+import type { TlsOptions, Transport } from './http/transport';
 
 export interface IOStreams {
   out(text: string): void;
@@ -41,19 +42,17 @@ export interface Signals {
 }
 
 export interface Context {
-  io: IOStreams;
-  env: Record<string, string | undefined>;
+  readonly io: IOStreams;
+  readonly env: Record<string, string | undefined>;
   /** Working directory relative paths are resolved against. */
-  cwd: string;
-  homeDir: string;
-  clock: Clock;
+  readonly cwd: string;
+  readonly homeDir: string;
+  readonly clock: Clock;
   /** Builds the transport for the resolved TLS/proxy settings. */
-  transportFor(options: import('./http/transport').TlsOptions): Transport;
-  credentialStore?: CredentialStore;
+  transportFor(options: TlsOptions): Transport;
+  readonly credentialStore?: CredentialStore;
   /** Absent in tests that do not inject one: then nothing is ever asked. */
-  prompter?: Prompter;
-  /** Ctrl-C and SIGTERM (src/cli.ts); absent in tests that do not signal. */
-  signals?: Signals;
-  /** A command sets this to 1 to fail after printing per-item failure lines. */
-  exitCode: number;
+  readonly prompter?: Prompter;
+  /** Ctrl-C and SIGTERM (src/factory.ts); absent in tests that do not signal. */
+  readonly signals?: Signals;
 }

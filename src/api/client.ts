@@ -18,11 +18,20 @@ export interface Session {
   invalidate(rejected?: string): Promise<boolean>;
 }
 
-export interface MagnumClientOptions {
+/** How requests reach Magnum: the transport, where Magnum is, and what authenticates them. */
+export interface MagnumConnection {
   transport: Transport;
   /** Base URL of the v1 API, e.g. http://127.0.0.1:9511/v1 (with or without /v1). */
   endpoint: string;
   session: Session;
+}
+
+export interface MagnumClientOptions {
+  /**
+   * The connection, or how to open it: called once, on the first request. Building a
+   * client thus costs no login, and a command's own checks run before any (src/factory.ts).
+   */
+  connection: MagnumConnection | (() => Promise<MagnumConnection>);
   apiVersion: string;
   userAgent: string;
   debugLog?: (line: string) => void;
@@ -67,25 +76,27 @@ export interface VersionRange {
 }
 
 export class MagnumClient {
-  readonly base: string;
+  private connection?: Promise<MagnumConnection & { base: string }>;
   /** The microversion the server answered with on the last request. */
   serverVersion?: string;
   /** The server's supported range, from the first response of this run that carried it. */
   serverRange?: VersionRange;
 
-  constructor(private readonly opts: MagnumClientOptions) {
-    const trimmed = opts.endpoint.replace(/\/+$/, '');
-    this.base = trimmed.endsWith('/v1') ? trimmed : `${trimmed}/v1`;
-  }
+  constructor(private readonly opts: MagnumClientOptions) {}
 
   get apiVersion(): string {
     return this.opts.apiVersion;
   }
 
-  /** `path` is relative to /v1 (`/clusters`), or an absolute `/v1/...` path from a `next` link. */
-  url(path: string): string {
-    if (path.startsWith('/v1/') || path === '/v1') return this.base + path.slice(3);
-    return this.base + path;
+  /** The connection with its v1 base URL, opened once: concurrent first requests share the one login. */
+  private open(): Promise<MagnumConnection & { base: string }> {
+    this.connection ??= (async () => {
+      const given = this.opts.connection;
+      const connection = typeof given === 'function' ? await given() : given;
+      const trimmed = connection.endpoint.replace(/\/+$/, '');
+      return { ...connection, base: trimmed.endsWith('/v1') ? trimmed : `${trimmed}/v1` };
+    })();
+    return this.connection;
   }
 
   /**
@@ -99,15 +110,16 @@ export class MagnumClient {
 
   /** The same with the URL and status, for the per-command shape checks (src/api/reply-shape.ts). */
   async reply(method: string, path: string, body?: unknown): Promise<Reply> {
-    const res = await this.send(method, path, body, false);
-    const url = this.url(path);
+    const { url, res } = await this.send(method, path, body, false);
     if (method !== 'GET' && (res.body === '' || res.status === 204)) return { url, status: res.status, data: null };
     return { url, status: res.status, data: jsonObjectReply(url, res) };
   }
 
-  private async send(method: string, path: string, body: unknown, retried: boolean): Promise<HttpResponse> {
-    const url = this.url(path);
-    const token = await this.opts.session.token();
+  private async send(method: string, path: string, body: unknown, retried: boolean): Promise<{ url: string; res: HttpResponse }> {
+    const { base, session, transport } = await this.open();
+    // `path` is relative to /v1 (`/clusters`), or an absolute `/v1/...` path from a `next` link.
+    const url = base + (path.startsWith('/v1/') || path === '/v1' ? path.slice(3) : path);
+    const token = await session.token();
     const headers: Record<string, string> = {
       'OpenStack-API-Version': `container-infra ${this.opts.apiVersion}`,
       'User-Agent': this.opts.userAgent,
@@ -119,15 +131,13 @@ export class MagnumClient {
     } else if (method === 'GET') headers.Accept = 'application/json';
     const payload = body === undefined ? undefined : JSON.stringify(body);
     this.opts.debugLog?.(`REQ: ${method} ${url}${payload !== undefined ? ` ${payload}` : ''}`);
-    const res = await exchange(
-      this.opts.transport,
-      { method, url, headers, body: payload },
-      { clock: this.opts.clock, debugLog: this.opts.debugLog },
-    ).catch(rethrowFailure);
+    const res = await exchange(transport, { method, url, headers, body: payload }, { clock: this.opts.clock, debugLog: this.opts.debugLog }).catch(
+      rethrowFailure,
+    );
     this.opts.debugLog?.(`RESP: [${res.status}] ${method} ${url} ${res.body.length > 2000 ? `${res.body.slice(0, 2000)}…` : res.body}`);
     this.noteVersions(res.headers);
     // keystoneauth: on a 401, re-authenticate once and retry (`keystoneauth1/session.py Session.request, keystoneauth1/identity/base.py BaseIdentityPlugin.get_access`).
-    if (res.status === 401 && !retried && (await this.opts.session.invalidate(token))) {
+    if (res.status === 401 && !retried && (await session.invalidate(token))) {
       return this.send(method, path, body, true);
     }
     if (res.status >= 400) {
@@ -137,7 +147,7 @@ export class MagnumClient {
       throw apiErrorFromResponse(res);
     }
     if (res.status < 200 || res.status >= 300) throw invalidResponse(url, res.status, 'an unexpected status');
-    return res;
+    return { url, res };
   }
 
   private noteVersions(headers: Record<string, string>): void {

@@ -17,10 +17,9 @@ export const authStatus = defineCommand({
   name: 'auth-status',
   output: 'show',
   extension: true,
-  needsClient: false,
   help: 'Show which cloud, user and project this configuration logs in as, with the auth type, token expiry and token cache (never the token).',
   async run(ctx) {
-    const { authenticate } = await import('../api/connect');
+    const { authenticate } = await import('../connect');
     const config = ctx.config;
     const debugLog = config.debug ? (line: string) => ctx.io.err(`DEBUG ${line}\n`) : undefined;
     const auth = await authenticate(ctx, config, { debugLog });

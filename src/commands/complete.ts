@@ -30,11 +30,7 @@ const LISTERS: Record<string, (client: MagnumClient) => Promise<Resource[]>> = {
 async function names(ctx: CommandContext, resource: string, prefix: string): Promise<string[]> {
   const lister = LISTERS[resource];
   if (!lister) return [];
-  const { connect } = await import('../api/connect');
-  // Nothing may reach the terminal while the user is typing, not even the cache notice.
-  const quiet: CommandContext = { ...ctx, io: { ...ctx.io, err: () => {} } };
-  const client = await connect(quiet, ctx.config);
-  const items = await lister(client);
+  const items = await lister(ctx.client);
   return items
     .map((item) => item.name)
     .filter((name): name is string => typeof name === 'string' && name !== '' && !/[\r\n]/.test(name) && name.startsWith(prefix));
@@ -44,7 +40,11 @@ export const complete = defineCommand({
   name: '__complete',
   help: 'Print the names of clusters or cluster templates, one per line (for shell completion).',
   hidden: true,
+  // Its connection settings are checked when it first lists, inside run(), so that a
+  // missing password is as silent as any other failure.
   needsClient: false,
+  // Nothing may reach the terminal while the user is typing, not even the cache notice.
+  quiet: true,
   // Free-form words, checked in run(), so that no usage error is ever printed.
   positionals: [{ dest: 'words', metavar: '<resource> [<prefix>]', nargs: '*' }],
   async run(ctx, args) {

@@ -18,11 +18,10 @@ export const completion = defineCommand({
   extension: true,
   needsClient: false,
   async run(ctx, args) {
-    // Loaded here: only this command needs the generators (start-up time), and the table
-    // imports cli.ts, which imports the command table.
+    // Loaded here: only this command needs the generators (start-up time).
     const { bashScript, zshScript, fishScript } = await import('../completions/generate');
     const { cliCommands, cliGlobalOptions } = await import('../completions/table');
     const render = { bash: bashScript, zsh: zshScript, fish: fishScript }[args.shell];
-    ctx.io.out(render(cliCommands(), cliGlobalOptions()));
+    ctx.io.out(render(cliCommands(ctx.commands), cliGlobalOptions()));
   },
 });

@@ -9,7 +9,9 @@
  */
 import { defineCommand } from './define';
 import type { ClientConfig, Env } from '../config/client-config';
-import { applyCloudConfig, ensureAuthInfo, resolveClientConfig, tokenEndpoint } from '../config/client-config';
+import { applyCloudConfig, resolveClientConfig, tokenEndpoint } from '../config/client-config';
+import { ensureAuthInfo } from '../config/auth-checks';
+import { USER_AGENT } from '../program';
 import { CommandError } from '../errors';
 import { EXEC_API_VERSION, EXEC_COMMAND, execCredentialText } from '../kube/exec-credential';
 
@@ -53,27 +55,25 @@ export const execCredential = defineCommand({
     { flags: ['--no-cache'], dest: 'no_cache', action: 'store_true', help: 'Do not read or write the token cache.' },
   ],
   async run(ctx, args) {
-    const config = configForRecordedCloud(ctx.config);
-    const where = config.cloud !== undefined ? ` (cloud ${config.cloud})` : '';
+    const recorded = configForRecordedCloud(ctx.config);
+    const where = recorded.cloud !== undefined ? ` (cloud ${recorded.cloud})` : '';
     let token: string;
     let expiresAt: string | undefined;
     try {
-      applyCloudConfig(config, { cwd: ctx.cwd, homeDir: ctx.homeDir });
+      const config = applyCloudConfig(recorded, { cwd: ctx.cwd, homeDir: ctx.homeDir });
       ensureAuthInfo(config);
       const fixed = tokenEndpoint(config);
       if (fixed) {
         token = fixed.token;
       } else {
-        // Loaded here, as connect() does, so other commands' start-up never pays for them.
-        const [{ KeystoneSession }, { LayeredTokenCache }, { cacheKey }, { FileTokenCache, cacheDirectory }, { openKeyring }, { USER_AGENT }] =
-          await Promise.all([
-            import('../auth/session'),
-            import('../auth/token-cache-factory'),
-            import('../auth/token-cache-entry'),
-            import('../auth/file-token-cache'),
-            import('../auth/keyring-store'),
-            import('../api/connect'),
-          ]);
+        // Loaded here, as src/connect.ts is, so other commands' start-up never pays for them.
+        const [{ KeystoneSession }, { LayeredTokenCache }, { cacheKey }, { FileTokenCache, cacheDirectory }, { openKeyring }] = await Promise.all([
+          import('../auth/session'),
+          import('../auth/token-cache-factory'),
+          import('../auth/token-cache-entry'),
+          import('../auth/file-token-cache'),
+          import('../auth/keyring-store'),
+        ]);
         const debugLog = config.debug ? (line: string) => ctx.io.err(`DEBUG ${line}\n`) : undefined;
         const key = cacheKey(config);
         const cache =

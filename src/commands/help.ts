@@ -1,5 +1,6 @@
 import { defineCommand } from './define';
 import { CommandError } from '../errors';
+import { commandHelp, mainHelp } from '../program';
 
 export const help = defineCommand({
   name: 'help',
@@ -7,11 +8,9 @@ export const help = defineCommand({
   positionals: [{ dest: 'command', metavar: '<subcommand>', nargs: '?', help: 'Display help for <subcommand>.' }],
   needsClient: false,
   async run(ctx, args) {
-    // Imported here: cli.ts imports the command table, which imports this file.
-    const { commandHelp, mainHelp } = await import('../cli');
     const name = args.command;
     if (name === null) {
-      ctx.io.out(mainHelp(ctx.helpWidth));
+      ctx.io.out(mainHelp(ctx.commands, ctx.helpWidth));
       return;
     }
     const cmd = ctx.commands.find((c) => c.name === name && !c.hidden);
@@ -19,4 +18,3 @@ export const help = defineCommand({
     ctx.io.out(commandHelp(cmd, ctx.helpWidth));
   },
 });
-

@@ -5,16 +5,23 @@ import type { ClientConfig } from '../config/client-config';
 import type { Renderer } from '../output/render';
 import type { PathArg } from '../api/identifiers';
 
+/** What one command run gets (src/factory.ts commandContext): fresh for the run, and read-only but for exitCode. */
 export interface CommandContext extends Context {
-  /** Present for commands that talk to Magnum (needsClient !== false). */
-  client: MagnumClient;
-  config: ClientConfig;
+  /**
+   * The Magnum client, made on first use; it logs in on its first request, so a command's
+   * own checks, made before that, never wait for Keystone.
+   */
+  readonly client: MagnumClient;
+  /** The run's settings; with the clouds.yaml layer and checked unless needsClient is false. */
+  readonly config: ClientConfig;
   /** The whole command table, for help and completion. */
-  commands: readonly CommandModule[];
+  readonly commands: readonly CommandModule[];
   /** Width for help text (argparse's, from $COLUMNS or the terminal). */
-  helpWidth: number;
+  readonly helpWidth: number;
   /** Where list and show results go (table by default; -f/-c where the command declares `output`). */
-  render: Renderer;
+  readonly render: Renderer;
+  /** A command sets this to 1 to fail after printing per-item failure lines. */
+  exitCode: number;
 }
 
 export interface CommandModule {
@@ -26,8 +33,13 @@ export interface CommandModule {
   groups?: readonly ExclusiveGroup[];
   /** Old spelling → new spelling; using the old one prints the reference's warning (on stderr). */
   deprecatedFlags?: Record<string, string>;
-  /** false for commands that need no cloud (help, bash-completion). */
+  /**
+   * false for commands that need no cloud (help, bash-completion) or reach it on their own
+   * terms (__complete): their connection settings are not checked before they run.
+   */
   needsClient?: boolean;
+  /** Nothing the run does reaches stderr (__complete, run while the user types). */
+  quiet?: boolean;
   /** Not listed in help or completion. */
   hidden?: boolean;
   /**

@@ -4,19 +4,20 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { VERSION } from '../cli';
+import { VERSION } from '../program';
+import { COMMANDS } from '../commands';
 import { completionScripts } from './generate';
 import { renderManPage } from './man';
 import { cliCommands, cliGlobalOptions, manCommands } from './table';
 
 /** man/magnum.1 */
 export function manPage(): string {
-  return renderManPage({ version: VERSION, commands: manCommands(), globals: cliGlobalOptions() });
+  return renderManPage({ version: VERSION, commands: manCommands(COMMANDS), globals: cliGlobalOptions() });
 }
 
 /** Returns the names of the files it (re)wrote. */
 export function writeCompletions(dir: string): string[] {
-  return writeFiles(dir, completionScripts(cliCommands(), cliGlobalOptions()));
+  return writeFiles(dir, completionScripts(cliCommands(COMMANDS), cliGlobalOptions()));
 }
 
 export function writeManPage(dir: string): string[] {

@@ -13,7 +13,7 @@ import type { ProxySettings, TlsOptions } from '../http/transport';
 import { DEFAULT_API_TIMEOUT_MS } from '../http/transport';
 import { proxySettingsFromEnv } from '../http/proxy';
 import { CommandError } from '../errors';
-import type { SearchPlaces } from './cloud-files';
+import type { Env, SearchPlaces } from './cloud-files';
 import type { AuthKey, CloudLayer } from './clouds';
 import { getBoolean, loadCloud } from './clouds';
 
@@ -62,30 +62,31 @@ export interface AuthSettings {
   accessToken?: string;
 }
 
+/** The settings of one run, resolved once; never changed afterwards (applyCloudConfig makes a new one). */
 export interface ClientConfig {
-  auth: AuthSettings;
-  regionName?: string;
-  interface: string;
-  serviceType: string;
-  endpointOverride?: string;
-  apiVersion: string;
+  readonly auth: Readonly<AuthSettings>;
+  readonly regionName?: string;
+  readonly interface: string;
+  readonly serviceType: string;
+  readonly endpointOverride?: string;
+  readonly apiVersion: string;
   /**
    * --os-api-timeout / OS_API_TIMEOUT / clouds.yaml api_timeout, as given (seconds);
    * checked by apiTimeoutMs when a command needs the network, so help never fails on it.
    */
-  apiTimeout?: string;
+  readonly apiTimeout?: string;
   /** TLS material and the proxies taken from the environment. */
-  tls: TlsOptions;
-  cache: boolean;
-  debug: boolean;
-  cloud?: string;
+  readonly tls: Readonly<TlsOptions>;
+  readonly cache: boolean;
+  readonly debug: boolean;
+  readonly cloud?: string;
   /** The clouds file the cloud came from, once applyCloudConfig has run. */
-  cloudFile?: string;
+  readonly cloudFile?: string;
   /** What the config was built from, so applyCloudConfig can add the clouds.yaml layer underneath. */
-  origin: { flags: Record<string, unknown>; env: Env; cloudApplied: boolean };
+  readonly origin: { readonly flags: Readonly<Record<string, unknown>>; readonly env: Env; readonly cloudApplied: boolean };
 }
 
-export type Env = Record<string, string | undefined>;
+export type { Env };
 
 /** cliutils.env: the first non-empty variable; an empty string counts as unset. */
 export function envValue(env: Env, ...names: string[]): string | undefined {
@@ -247,17 +248,17 @@ export function resolveClientConfig(flags: Record<string, unknown>, env: Env): C
 }
 
 /**
- * Adds the clouds.yaml layer under the flags and environment, in place (the command's
- * context holds this object). A no-op without --os-cloud/OS_CLOUD or when done already.
+ * The same configuration with the clouds.yaml layer under the flags and environment, as
+ * a new object (the one given is left as it is). The same object without
+ * --os-cloud/OS_CLOUD or when the layer is there already.
  */
-export function applyCloudConfig(config: ClientConfig, places: Omit<SearchPlaces, 'env'>): void {
+export function applyCloudConfig(config: ClientConfig, places: Omit<SearchPlaces, 'env'>): ClientConfig {
   const { flags, env, cloudApplied } = config.origin;
-  if (config.cloud === undefined || cloudApplied) return;
+  if (config.cloud === undefined || cloudApplied) return config;
   const requestedRegion = flagOrEnv(flags, env, 'os_region_name', ['OS_REGION_NAME']) || undefined;
-  const layer = loadCloud(config.cloud, { ...places, env }, requestedRegion);
-  Object.assign(config, buildClientConfig(flags, env, layer));
-  config.origin.cloudApplied = true;
-  checkApiVersion(config.apiVersion);
+  const withCloud = buildClientConfig(flags, env, loadCloud(config.cloud, { ...places, env }, requestedRegion));
+  checkApiVersion(withCloud.apiVersion);
+  return withCloud;
 }
 
 /**
@@ -276,8 +277,6 @@ export function tokenEndpoint(config: ClientConfig): { token: string; endpoint: 
   if (token !== undefined && config.endpointOverride !== undefined) return { token, endpoint: config.endpointOverride };
   return undefined;
 }
-
-export { ensureAuthInfo } from './auth-checks';
 
 /**
  * The total deadline of each request in ms (docs/configuration.md, Timeouts): the

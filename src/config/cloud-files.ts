@@ -8,7 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommandError } from '../errors';
-import type { Env } from './client-config';
+
+/** Environment variables as the process has them (unset is undefined). */
+export type Env = Record<string, string | undefined>;
 
 export interface SearchPlaces {
   cwd: string;

@@ -16,7 +16,7 @@ function recording(headers: Record<string, string>): Transport & { sent: HttpReq
 
 const session = { token: async () => 'tok', invalidate: async () => false };
 const client = (transport: Transport, apiVersion = 'latest'): MagnumClient =>
-  new MagnumClient({ transport, endpoint: 'http://magnum.test:9511/v1', session, apiVersion, userAgent: 'test' });
+  new MagnumClient({ connection: { transport, endpoint: 'http://magnum.test:9511/v1', session }, apiVersion, userAgent: 'test' });
 
 const M23 = {
   'openstack-api-minimum-version': 'container-infrastructure-management 1.1',

@@ -48,7 +48,6 @@ async function magnum(argv: string[], env: Record<string, string | undefined>, p
     clock: { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
     transportFor: (tls) => new NodeTransport(tls),
     prompter,
-    exitCode: 0,
   };
   const code = await run(argv, ctx);
   return { code, out, err };

@@ -29,7 +29,7 @@ function session(cache?: TokenCache): KeystoneSession {
   const config = resolveClientConfig({}, openrcEnv(cloud));
   return new KeystoneSession(config, { transport, userAgent: 'test' }, () => now, cache);
 }
-const client = (s: KeystoneSession): MagnumClient => new MagnumClient({ transport, endpoint: cloud.magnumUrl, session: s, apiVersion: 'latest', userAgent: 'test' });
+const client = (s: KeystoneSession): MagnumClient => new MagnumClient({ connection: { transport, endpoint: cloud.magnumUrl, session: s }, apiVersion: 'latest', userAgent: 'test' });
 
 class MemoryCache implements TokenCache {
   entry: TokenInfo | null = null;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderManPage } from '../../src/completions/man';
 import { cliCommands, cliGlobalOptions, manCommands } from '../../src/completions/table';
+import { COMMANDS } from '../../src/commands';
 import { manPage } from '../../src/completions/write';
 import { repoRoot } from '../support/run-cli';
 import { describeWithShell } from './shells';
@@ -24,11 +25,11 @@ describe('man/magnum.1', () => {
   });
 
   it('documents the options hidden from the reference commands\' help, and no truly hidden one', () => {
-    const list = manCommands().find((c) => c.name === 'cluster-list');
+    const list = manCommands(COMMANDS).find((c) => c.name === 'cluster-list');
     expect(list?.options?.find((o) => o.flags.includes('--format'))?.help).toBe('the output format, defaults to table');
-    const create = manCommands().find((c) => c.name === 'cluster-create');
+    const create = manCommands(COMMANDS).find((c) => c.name === 'cluster-create');
     expect(create?.options?.find((o) => o.flags.includes('--wait'))?.help).toMatch(/^Wait until/);
-    expect(manCommands().some((c) => c.name === '__complete' && !c.hidden)).toBe(false);
+    expect(manCommands(COMMANDS).some((c) => c.name === '__complete' && !c.hidden)).toBe(false);
   });
 
   it('escapes what roff would read as requests or escapes', () => {
@@ -61,7 +62,7 @@ describeWithShell('man', 'man -l man/magnum.1', () => {
 
   it('lists every subcommand and every global option', () => {
     const { text } = rendered();
-    for (const cmd of cliCommands().filter((c) => !c.hidden)) expect(text).toMatch(new RegExp(`^   ${cmd.name}$`, 'm'));
+    for (const cmd of cliCommands(COMMANDS).filter((c) => !c.hidden)) expect(text).toMatch(new RegExp(`^   ${cmd.name}$`, 'm'));
     for (const opt of cliGlobalOptions().filter((o) => o.help !== undefined)) expect(text).toContain(opt.flags[0]);
   });
 });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cliCommands } from '../../src/completions/table';
+import { COMMANDS } from '../../src/commands';
 import { COMMON_CASES, FAKE_CLUSTERS, FAKE_TEMPLATES } from './fixture';
 import { describeNeeds } from '../support/tools';
 
@@ -192,7 +193,7 @@ export function scriptInSandbox(
 
 /** The cluster commands of the real command table, for the tests of the shipped scripts. */
 export function shippedClusterCommands(): string[] {
-  return cliCommands()
+  return cliCommands(COMMANDS)
     .filter((c) => !c.hidden && c.name.startsWith('cluster-'))
     .map((c) => c.name);
 }

@@ -1,7 +1,8 @@
 // Flags + OS_* resolution and the pre-checks made before any network traffic, per auth
 // type (`magnumclient/shell.py _ensure_auth_info`, `openstack/config/loader.py OpenStackConfig._get_os_environ`, `openstack/config/loader.py OpenStackConfig._get_auth_loader`, docs/reference-behaviour.md, Keystone failures as the user sees them).
 import { describe, expect, it } from 'vitest';
-import { ensureAuthInfo, resolveClientConfig, tokenEndpoint, type Env } from '../../src/config/client-config';
+import { resolveClientConfig, tokenEndpoint, type Env } from '../../src/config/client-config';
+import { ensureAuthInfo } from '../../src/config/auth-checks';
 
 const resolve = (env: Env, flags: Record<string, unknown> = {}) => resolveClientConfig(flags, env);
 const check = (env: Env, flags: Record<string, unknown> = {}): string => {

@@ -31,9 +31,7 @@ const userDir = (): string => join(home, '.config', 'openstack');
 const baseEnv = (): Env => ({ HOME: home, XDG_CONFIG_DIRS: join(root, 'no-site') });
 
 function resolve(flags: Record<string, unknown>, env: Env): ClientConfig {
-  const config = resolveClientConfig(flags, { ...baseEnv(), ...env });
-  applyCloudConfig(config, { cwd, homeDir: home });
-  return config;
+  return applyCloudConfig(resolveClientConfig(flags, { ...baseEnv(), ...env }), { cwd, homeDir: home });
 }
 
 const DEVSTACK = `
@@ -297,12 +295,16 @@ describe('precedence: flag > OS_* > clouds.yaml > default (docs/reference-behavi
     expect(resolve({ os_cloud: 'second' }, { OS_CLOUD: 'devstack' }).auth.authUrl).toBe('http://second/v3');
   });
 
-  it('loads nothing twice and keeps the object the command context holds', () => {
+  it('gives a new config and leaves the one given as it was; nothing is loaded twice', () => {
     const config = resolveClientConfig({ os_cloud: 'devstack' }, baseEnv());
-    applyCloudConfig(config, { cwd, homeDir: home });
+    const before = structuredClone(config);
+    const withCloud = applyCloudConfig(config, { cwd, homeDir: home });
+    expect(withCloud).not.toBe(config);
+    expect(config).toEqual(before);
+    expect(config.auth.password).toBeUndefined();
+    expect(withCloud.auth.password).toBe('cloudpw');
     chmodSync(join(cwd, 'clouds.yaml'), 0o000);
     rmSync(join(cwd, 'clouds.yaml'));
-    applyCloudConfig(config, { cwd, homeDir: home });
-    expect(config.auth.password).toBe('cloudpw');
+    expect(applyCloudConfig(withCloud, { cwd, homeDir: home })).toBe(withCloud);
   });
 });

@@ -4,9 +4,9 @@
 // to run each generation's own cases, so a case is never silently skipped: on a server
 // without a feature the case asserts the refusal instead.
 import { homedir } from 'node:os';
-import { connect } from '../../src/api/connect';
 import { compareVersions } from '../../src/api/client';
 import { resolveClientConfig } from '../../src/config/client-config';
+import { checkedConfig, magnumClient } from '../../src/factory';
 import { NodeTransport } from '../../src/http/node-transport';
 import type { Context } from '../../src/context';
 
@@ -22,9 +22,8 @@ export function serverMaxVersion(env: Record<string, string | undefined> = proce
       homeDir: homedir(),
       clock: { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
       transportFor: (tls) => new NodeTransport(tls),
-      exitCode: 0,
     };
-    const client = await connect(ctx, resolveClientConfig({}, env));
+    const client = magnumClient(ctx, checkedConfig(ctx, resolveClientConfig({}, env)));
     await client.request('GET', '/v1');
     if (!client.serverRange) throw new Error('the Magnum API named no microversion range (OpenStack-API-Maximum-Version)');
     return client.serverRange.max;

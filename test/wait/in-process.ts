@@ -61,7 +61,6 @@ export async function magnumInProcess(cloud: FakeCloud, argv: string[], opts: In
     homeDir: home,
     clock,
     transportFor: (tls) => new NodeTransport(tls),
-    exitCode: 0,
   };
   try {
     const code = await run(argv, ctx);
