@@ -112,10 +112,11 @@ describe('with Keystone down, a command still reports its own argument errors fi
   });
 });
 
-describe('commandContext', () => {
+describe('in process', () => {
   let cloud: FakeCloud;
   beforeAll(async () => {
     cloud = await startFakeCloud();
+    cloud.seedCluster({ name: 'frozen-ctx' });
   });
   afterAll(async () => {
     await cloud.close();
@@ -125,17 +126,20 @@ describe('commandContext', () => {
   });
 
   const home = tempDir('magnum-factory-home-');
+  let stdout = '';
   let stderr = '';
   let transports = 0;
+  /** Frozen all the way down that a run could reach: assigning onto it throws. */
   function baseContext(env: Record<string, string | undefined>): Context {
+    stdout = '';
     stderr = '';
     transports = 0;
     return Object.freeze({
-      io: Object.freeze({ out: () => {}, err: (s: string) => void (stderr += s), stdoutIsTTY: false, stderrIsTTY: false }),
+      io: Object.freeze({ out: (s: string) => void (stdout += s), err: (s: string) => void (stderr += s), stdoutIsTTY: false, stderrIsTTY: false }),
       env: Object.freeze({ HOME: home, ...env }),
       cwd: home,
       homeDir: home,
-      clock: { now: () => Date.now(), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) },
+      clock: Object.freeze({ now: () => Date.now(), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) }),
       transportFor: (tls) => {
         transports++;
         return new NodeTransport(tls);
@@ -211,32 +215,11 @@ describe('commandContext', () => {
     expect(() => Object.assign(ctx, { extra: 1 })).toThrow(TypeError);
     expect('client' in base || 'exitCode' in base).toBe(false);
   });
-});
 
-describe('run() with a frozen Context', () => {
-  let cloud: FakeCloud;
-  beforeAll(async () => {
-    cloud = await startFakeCloud();
-    cloud.seedCluster({ name: 'frozen-ctx' });
-  });
-  afterAll(async () => {
-    await cloud.close();
-  });
-
-  it('runs commands without writing to it (nothing is assigned onto the caller’s objects)', async () => {
-    const home = tempDir('magnum-factory-run-');
-    let out = '';
-    let err = '';
-    const ctx: Context = Object.freeze({
-      io: Object.freeze({ out: (s: string) => void (out += s), err: (s: string) => void (err += s), stdoutIsTTY: false, stderrIsTTY: false }),
-      env: Object.freeze({ HOME: home, ...openrcEnv(cloud) }),
-      cwd: home,
-      homeDir: home,
-      clock: Object.freeze({ now: () => Date.now(), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) }),
-      transportFor: (tls) => new NodeTransport(tls),
-    } satisfies Context);
+  it('run() never writes to the Context it is given (nothing is assigned onto the caller’s objects)', async () => {
+    const ctx = baseContext(openrcEnv(cloud));
     expect(await run(['cluster-list', '--fields', 'name'], ctx)).toBe(0);
-    expect([out.includes('| frozen-ctx |'), err]).toEqual([true, '']);
+    expect([stdout.includes('| frozen-ctx |'), stderr]).toEqual([true, '']);
     // A command's exit code belongs to its own context: the next run starts from 0.
     expect(await run(['cluster-delete', 'no-such-cluster'], ctx)).toBe(1);
     expect(await run(['help'], ctx)).toBe(0);
