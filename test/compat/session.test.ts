@@ -241,7 +241,7 @@ describeCompat('compat: issue 3 session', () => {
     });
     // keystoneauth's ConnectFailure line (`Unable to establish connection to <url>: <cause>`) is
     // compared up to the cause: the reference's cause is urllib3's exception repr, with the
-    // memory address of a Python object in it; ours names the socket error.
+    // memory address of a Python object in it; ours names the socket error (README, difference 17).
     const refusedCause = (text: string, side: Side): string =>
       side.which === 'reference'
         ? text.replace(
