@@ -52,14 +52,22 @@ async function directToken() {
   const res = await fetch(`${auth}/auth/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ auth: {
-      identity: { methods: ['password'], password: { user: { name: cloud.OS_USERNAME, password: cloud.OS_PASSWORD, domain: { name: cloud.OS_USER_DOMAIN_NAME } } } },
-      scope: { project: { name: cloud.OS_PROJECT_NAME, domain: { name: cloud.OS_PROJECT_DOMAIN_NAME } } } } }),
+    body: JSON.stringify({
+      auth: {
+        identity: {
+          methods: ['password'],
+          password: { user: { name: cloud.OS_USERNAME, password: cloud.OS_PASSWORD, domain: { name: cloud.OS_USER_DOMAIN_NAME } } },
+        },
+        scope: { project: { name: cloud.OS_PROJECT_NAME, domain: { name: cloud.OS_PROJECT_DOMAIN_NAME } } },
+      },
+    }),
   });
   if (res.status !== 201) throw new Error(`token: HTTP ${res.status}`);
   const body = await res.json();
   const svc = body.token.catalog.find((s) => s.type === 'container-infra');
-  const ep = svc.endpoints.find((x) => x.interface === (cloud.OS_INTERFACE || 'public') && (!cloud.OS_REGION_NAME || x.region === cloud.OS_REGION_NAME));
+  const ep = svc.endpoints.find(
+    (x) => x.interface === (cloud.OS_INTERFACE || 'public') && (!cloud.OS_REGION_NAME || x.region === cloud.OS_REGION_NAME),
+  );
   return { token: res.headers.get('x-subject-token'), magnum: ep.url.replace(/\/+$/, '') };
 }
 const api = await directToken();
@@ -104,11 +112,16 @@ async function settledClusters(names) {
   await until('room in the cluster quota', async () => (await clusterCount()) + names.length <= CLUSTER_QUOTA - 1, 120);
   for (const n of names) created.add(n);
   await Promise.all(names.map(createCluster));
-  await until(`${names.join(', ')} to be CREATE_COMPLETE`, async () => {
-    const statuses = await Promise.all(names.map(clusterStatus));
-    if (statuses.some((s) => s && s !== 'CREATE_COMPLETE' && s !== 'CREATE_IN_PROGRESS')) throw new Error(`set-up clusters: ${statuses.join(', ')}`);
-    return statuses.every((s) => s === 'CREATE_COMPLETE');
-  }, 120);
+  await until(
+    `${names.join(', ')} to be CREATE_COMPLETE`,
+    async () => {
+      const statuses = await Promise.all(names.map(clusterStatus));
+      if (statuses.some((s) => s && s !== 'CREATE_COMPLETE' && s !== 'CREATE_IN_PROGRESS'))
+        throw new Error(`set-up clusters: ${statuses.join(', ')}`);
+      return statuses.every((s) => s === 'CREATE_COMPLETE');
+    },
+    120,
+  );
 }
 const created = new Set();
 async function cleanUp() {
@@ -201,8 +214,12 @@ const COMMANDS = [
   },
 ].filter((c) => !ONLY || ONLY.includes(c.name) || ONLY.includes(c.name.split(' ')[0]));
 
-console.log(`bench --network: ${RTT} ms round trip over TLS, ${RUNS} runs (reference, openstack coe: ${REF_RUNS}), interleaved; ` +
-  `node ${process.version}, ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `bench --network: ${RTT} ms round trip over TLS, ${RUNS} runs (reference, openstack coe: ${REF_RUNS}), interleaved; ` +
+    `node ${process.version}, ${cpus().length} CPUs, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+);
 console.log(`clients: ${CLIENTS.map((c) => c.name).join(', ')}; auth URL through the link: ${proxiedAuthUrl}`);
 
 let exitCode = 0;
@@ -273,7 +290,11 @@ for (const cmd of COMMANDS) {
       runs: ok.length,
       failed,
       stdoutAsExpected: runs.every((r) => r.stdoutAsExpected !== false),
-      firstError: runs.find((r) => r.code !== 0)?.stderr.trim().split('\n').pop(),
+      firstError: runs
+        .find((r) => r.code !== 0)
+        ?.stderr.trim()
+        .split('\n')
+        .pop(),
     };
     summary[`${cmd.name}|${client.name}`] = s;
     rows.push({
@@ -289,7 +310,17 @@ for (const cmd of COMMANDS) {
     });
   }
 }
-const headers = { command: 'command', client: 'client', wall: 'wall (median)', server: 'server time', conns: 'TCP conns', tls: 'TLS full+resumed', requests: 'requests', rtts: 'round trips', runs: 'runs' };
+const headers = {
+  command: 'command',
+  client: 'client',
+  wall: 'wall (median)',
+  server: 'server time',
+  conns: 'TCP conns',
+  tls: 'TLS full+resumed',
+  requests: 'requests',
+  rtts: 'round trips',
+  runs: 'runs',
+};
 const keys = Object.keys(headers);
 const widths = keys.map((k) => Math.max(headers[k].length, ...rows.map((r) => r[k].length)));
 const line = (r) => `| ${keys.map((k, i) => r[k].padEnd(widths[i])).join(' | ')} |`;
@@ -311,36 +342,56 @@ const list = summary['cluster-list|ours'];
 const listRef = summary['cluster-list|reference'];
 if (list) {
   const perHost = Object.values(list.handshakesPerHost);
-  budget('cluster-list: one TLS handshake per host', perHost.length ? perHost.every((n) => n === 1) : undefined,
-    Object.entries(list.handshakesPerHost).map(([h, n]) => `${h} ${n}`).join(', '));
+  budget(
+    'cluster-list: one TLS handshake per host',
+    perHost.length ? perHost.every((n) => n === 1) : undefined,
+    Object.entries(list.handshakesPerHost)
+      .map(([h, n]) => `${h} ${n}`)
+      .join(', '),
+  );
   if (listRef) {
     const ratio = listRef.wallMs / list.wallMs;
-    budget('cluster-list: >= 3x faster than the reference', Number.isFinite(ratio) ? ratio >= 3 : undefined,
-      `${fmt(listRef.wallMs)} / ${fmt(list.wallMs)} = ${ratio.toFixed(2)}x`);
+    budget(
+      'cluster-list: >= 3x faster than the reference',
+      Number.isFinite(ratio) ? ratio >= 3 : undefined,
+      `${fmt(listRef.wallMs)} / ${fmt(list.wallMs)} = ${ratio.toFixed(2)}x`,
+    );
   }
 }
 const config = summary['cluster-config|ours'];
 if (config) {
   const deps = COMMANDS.find((c) => c.name === 'cluster-config').dependentRequests;
   const limit = 1.3 * (config.serverMs + deps * RTT);
-  budget('cluster-config: <= 1.3 x (server time + one RTT per dependent request)', Number.isFinite(config.wallMs) ? config.wallMs <= limit : undefined,
-    `${fmt(config.wallMs)} vs 1.3 x (${fmt(config.serverMs)} + ${deps} x ${RTT} ms) = ${fmt(limit)}`);
+  budget(
+    'cluster-config: <= 1.3 x (server time + one RTT per dependent request)',
+    Number.isFinite(config.wallMs) ? config.wallMs <= limit : undefined,
+    `${fmt(config.wallMs)} vs 1.3 x (${fmt(config.serverMs)} + ${deps} x ${RTT} ms) = ${fmt(limit)}`,
+  );
 }
 const delName = `cluster-delete ×${DELETE_COUNT}`;
 const del = summary[`${delName}|ours`];
 if (del) {
-  budget(`${delName}: stdout as the reference prints it`, del.runs > 0 ? del.stdoutAsExpected : undefined, del.stdoutAsExpected ? 'every run' : 'differs');
+  budget(
+    `${delName}: stdout as the reference prints it`,
+    del.runs > 0 ? del.stdoutAsExpected : undefined,
+    del.stdoutAsExpected ? 'every run' : 'differs',
+  );
   const before = BASELINE ? JSON.parse(readFileSync(BASELINE, 'utf8')).summary?.[`${delName}|ours`] : undefined;
   if (before) {
     const ratio = before.wallMs / del.wallMs;
-    budget(`${delName}: >= 3x faster than before (${BASELINE})`, Number.isFinite(ratio) ? ratio >= 3 : undefined,
-      `${fmt(before.wallMs)} / ${fmt(del.wallMs)} = ${ratio.toFixed(2)}x`);
+    budget(
+      `${delName}: >= 3x faster than before (${BASELINE})`,
+      Number.isFinite(ratio) ? ratio >= 3 : undefined,
+      `${fmt(before.wallMs)} / ${fmt(del.wallMs)} = ${ratio.toFixed(2)}x`,
+    );
   } else {
     budget(`${delName}: >= 3x faster than before`, undefined, 'no --baseline given');
   }
 }
 const failedBudgets = verdicts.filter((v) => v === false).length;
-console.log(`\nbudgets: ${verdicts.filter((v) => v === true).length} PASS, ${failedBudgets} FAIL, ${verdicts.filter((v) => v === undefined).length} n/a`);
+console.log(
+  `\nbudgets: ${verdicts.filter((v) => v === true).length} PASS, ${failedBudgets} FAIL, ${verdicts.filter((v) => v === undefined).length} n/a`,
+);
 if (JSON_OUT) {
   const meta = { rtt: RTT, runs: RUNS, refRuns: REF_RUNS, node: process.version, nodeStartupMs: median(nodeStartup), date: new Date().toISOString() };
   writeFileSync(JSON_OUT, `${JSON.stringify({ ...meta, summary }, null, 2)}\n`);

@@ -34,12 +34,44 @@ export function makeCertificates() {
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   const run = (args) => execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const ca = join(dir, 'ca.pem');
-  run(['req', '-x509', ...ec, '-keyout', join(dir, 'ca.key'), '-out', ca, '-subj', '/CN=bench-ca', '-days', '2',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  run([
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    join(dir, 'ca.key'),
+    '-out',
+    ca,
+    '-subj',
+    '/CN=bench-ca',
+    '-days',
+    '2',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
   writeFileSync(join(dir, 'server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
   run(['req', ...ec, '-keyout', join(dir, 'server.key'), '-out', join(dir, 'server.csr'), '-subj', '/CN=127.0.0.1']);
-  run(['x509', '-req', '-in', join(dir, 'server.csr'), '-CA', ca, '-CAkey', join(dir, 'ca.key'), '-set_serial', '1',
-    '-days', '2', '-sha256', '-extfile', join(dir, 'server.ext'), '-out', join(dir, 'server.pem')]);
+  run([
+    'x509',
+    '-req',
+    '-in',
+    join(dir, 'server.csr'),
+    '-CA',
+    ca,
+    '-CAkey',
+    join(dir, 'ca.key'),
+    '-set_serial',
+    '1',
+    '-days',
+    '2',
+    '-sha256',
+    '-extfile',
+    join(dir, 'server.ext'),
+    '-out',
+    join(dir, 'server.pem'),
+  ]);
   return {
     caFile: ca,
     cert: readFileSync(join(dir, 'server.pem')),
@@ -93,28 +125,25 @@ export async function startLink({ upstream, rttMs, tls }) {
       const headers = { ...req.headers, host: up.host };
       delete headers.connection;
       const started = performance.now();
-      const out = httpRequest(
-        { host: up.hostname, port: up.port, method: req.method, path: req.url, headers, agent: false },
-        (reply) => {
-          const chunks = [];
-          reply.on('data', (c) => chunks.push(c));
-          reply.on('end', () => {
-            busy.push([started, performance.now()]);
-            let payload = Buffer.concat(chunks);
-            const text = payload.toString('latin1');
-            const rewritten = applyRewrites(text, rewrites);
-            if (rewritten !== text) payload = Buffer.from(rewritten, 'latin1');
-            const replyHeaders = { ...reply.headers };
-            delete replyHeaders.connection;
-            delete replyHeaders['transfer-encoding'];
-            delete replyHeaders['keep-alive'];
-            if (replyHeaders.location) replyHeaders.location = applyRewrites(replyHeaders.location, rewrites);
-            replyHeaders['content-length'] = String(payload.length);
-            res.writeHead(reply.statusCode, replyHeaders);
-            res.end(payload);
-          });
-        },
-      );
+      const out = httpRequest({ host: up.hostname, port: up.port, method: req.method, path: req.url, headers, agent: false }, (reply) => {
+        const chunks = [];
+        reply.on('data', (c) => chunks.push(c));
+        reply.on('end', () => {
+          busy.push([started, performance.now()]);
+          let payload = Buffer.concat(chunks);
+          const text = payload.toString('latin1');
+          const rewritten = applyRewrites(text, rewrites);
+          if (rewritten !== text) payload = Buffer.from(rewritten, 'latin1');
+          const replyHeaders = { ...reply.headers };
+          delete replyHeaders.connection;
+          delete replyHeaders['transfer-encoding'];
+          delete replyHeaders['keep-alive'];
+          if (replyHeaders.location) replyHeaders.location = applyRewrites(replyHeaders.location, rewrites);
+          replyHeaders['content-length'] = String(payload.length);
+          res.writeHead(reply.statusCode, replyHeaders);
+          res.end(payload);
+        });
+      });
       out.on('error', (e) => {
         busy.push([started, performance.now()]);
         res.writeHead(502, { 'content-type': 'text/plain' });

@@ -125,8 +125,12 @@ const active = COMMANDS.filter((c) => (haveCloud || !c.api) && (haveReference ||
 // overheads can be taken per round (paired) — see the `row` function below.
 const samples = new Map(active.map((c) => [c.name, { times: new Map(), server: new Map(), error: undefined }]));
 
-console.log(`bench: ${RUNS} runs (reference: ${REF_RUNS}), interleaved; node ${process.version}, ` +
-  `${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `bench: ${RUNS} runs (reference: ${REF_RUNS}), interleaved; node ${process.version}, ` +
+    `${cpus().length} CPUs, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+);
 if (!haveCloud) console.log('no cloud (OS_AUTH_URL unset and no demo-openrc): API rows are n/a');
 if (!haveReference) console.log(`${REFERENCE} missing: reference rows are n/a`);
 
@@ -208,14 +212,34 @@ rows.push({ command: 'node -e 0', ours: fmt(nodeMs), reference: 'n/a', ratio: 'n
 row('--version', 'ours --version', 'reference --version', undefined, 'node -e 0', 20);
 row('help', 'ours help', 'reference help', undefined, 'node -e 0', undefined);
 // Server time per API command: discovery + token + GET, as the bare client measured it.
-row('cluster-template-list', 'ours cluster-template-list', 'reference cluster-template-list',
-  serverAt('bare cluster-template-list', 'total'), 'node -e 0 + server', 30);
+row(
+  'cluster-template-list',
+  'ours cluster-template-list',
+  'reference cluster-template-list',
+  serverAt('bare cluster-template-list', 'total'),
+  'node -e 0 + server',
+  30,
+);
 row('cluster-list', 'ours cluster-list', 'reference cluster-list', serverAt('bare cluster-list', 'total'), 'node -e 0 + server', 30);
 // A warm token cache skips discovery and the token POST: compare with the GET alone.
-row('cluster-list, OS_CACHE=true (warm)', 'ours cluster-list (cache)', 'reference cluster-list',
-  serverAt('bare cluster-list', 'get'), 'node -e 0 + GET', undefined);
+row(
+  'cluster-list, OS_CACHE=true (warm)',
+  'ours cluster-list (cache)',
+  'reference cluster-list',
+  serverAt('bare cluster-list', 'get'),
+  'node -e 0 + GET',
+  undefined,
+);
 
-const headers = { command: 'command', ours: 'ours (median)', reference: 'reference (median)', ratio: 'ref/ours', overhead: 'our overhead', budget: 'budget', verdict: '' };
+const headers = {
+  command: 'command',
+  ours: 'ours (median)',
+  reference: 'reference (median)',
+  ratio: 'ref/ours',
+  overhead: 'our overhead',
+  budget: 'budget',
+  verdict: '',
+};
 const keys = Object.keys(headers);
 const widths = keys.map((k) => Math.max(headers[k].length, ...rows.map((r) => String(r[k]).length)));
 const line = (r) => `| ${keys.map((k, i) => String(r[k]).padEnd(widths[i])).join(' | ')} |`;
@@ -226,7 +250,10 @@ for (const r of rows) console.log(line(r));
 
 console.log();
 console.log('server time (median, measured in a fresh node process around the requests):');
-for (const [label, name] of [['cluster-template-list', 'bare cluster-template-list'], ['cluster-list', 'bare cluster-list']]) {
+for (const [label, name] of [
+  ['cluster-template-list', 'bare cluster-template-list'],
+  ['cluster-list', 'bare cluster-list'],
+]) {
   const parts = ['discovery', 'token', 'get', 'total'].map((k) => `${k} ${fmt(serverMed(name, k))}`).join(', ');
   const bareOverhead = pairedOverhead(name, serverAt(name, 'total'));
   console.log(`  ${label}: ${parts}`);

@@ -39,10 +39,7 @@ await build({
 });
 
 const config = join(outDir, 'sea-config.json');
-writeFileSync(
-  config,
-  JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true }, null, 2),
-);
+writeFileSync(config, JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true }, null, 2));
 // The blob must be made by the same Node binary it is injected into (code cache, V8 version).
 execFileSync(node, ['--experimental-sea-config', config], { stdio: 'inherit' });
 
@@ -62,7 +59,13 @@ const injected = spawnSync(
 );
 // LIEF warns about ELF note sections it does not name; harmless, and said for every build.
 const noise = /^warning: Can't find string offset for section name '\.note[.\d]*'$/;
-process.stderr.write(injected.stderr.split('\n').filter((l) => l && !noise.test(l)).map((l) => `${l}\n`).join(''));
+process.stderr.write(
+  injected.stderr
+    .split('\n')
+    .filter((l) => l && !noise.test(l))
+    .map((l) => `${l}\n`)
+    .join(''),
+);
 if (injected.status !== 0) throw new Error(`postject failed (exit ${injected.status})`);
 rmSync(blob);
 rmSync(config);

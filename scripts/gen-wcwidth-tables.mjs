@@ -59,7 +59,13 @@ const hex = (n) => '0x' + n.toString(16).padStart(4, '0');
 function flatRanges(ranges) {
   const lines = [];
   for (let i = 0; i < ranges.length; i += 4) {
-    lines.push('  ' + ranges.slice(i, i + 4).map(([a, b]) => `${hex(a)}, ${hex(b)},`).join(' '));
+    lines.push(
+      '  ' +
+        ranges
+          .slice(i, i + 4)
+          .map(([a, b]) => `${hex(a)}, ${hex(b)},`)
+          .join(' '),
+    );
   }
   return `[\n${lines.join('\n')}\n]`;
 }
@@ -67,7 +73,13 @@ function flatRanges(ranges) {
 function flatList(values) {
   const lines = [];
   for (let i = 0; i < values.length; i += 8) {
-    lines.push('  ' + values.slice(i, i + 8).map((v) => `${hex(v)},`).join(' '));
+    lines.push(
+      '  ' +
+        values
+          .slice(i, i + 8)
+          .map((v) => `${hex(v)},`)
+          .join(' '),
+    );
   }
   return `[\n${lines.join('\n')}\n]`;
 }

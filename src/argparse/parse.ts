@@ -128,8 +128,7 @@ export function parseArgs(spec: ParserSpec, argv: string[]): ParseResult {
   // Positionals are matched left to right, each taking as many tokens as it may
   // while leaving enough for the ones after it (argparse's greedy pattern match).
   const specs = spec.positionals;
-  const minimum = (k: number): number =>
-    specs.slice(k).reduce((n, p) => n + (p.nargs === '?' || p.nargs === '*' ? 0 : 1), 0);
+  const minimum = (k: number): number => specs.slice(k).reduce((n, p) => n + (p.nargs === '?' || p.nargs === '*' ? 0 : 1), 0);
   let cursor = 0;
   const missing: string[] = [];
   const isMissing = (pos: PositionalSpec): void => {

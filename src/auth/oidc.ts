@@ -32,7 +32,11 @@ function httpUrl(value: string, what: string): string {
 }
 
 function send(opts: KeystoneOptions, method: 'GET' | 'POST', url: string, headers: Record<string, string>, body?: string): Promise<HttpResponse> {
-  return sendForLogin({ method, url, headers: { 'User-Agent': opts.userAgent, ...headers }, body }, body === undefined ? '' : ' (body not logged)', opts);
+  return sendForLogin(
+    { method, url, headers: { 'User-Agent': opts.userAgent, ...headers }, body },
+    body === undefined ? '' : ' (body not logged)',
+    opts,
+  );
 }
 
 function jsonObject(res: HttpResponse): Record<string, unknown> | undefined {

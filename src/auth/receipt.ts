@@ -19,24 +19,25 @@ interface ReceiptBody {
 }
 
 /** The factors this client can add to a receipt, with where a user gives each. */
-const FACTORS: Record<string, { prompt: string; where: string; value(a: AuthSettings): string | undefined; set(a: AuthSettings, v: string): void }> = {
-  totp: {
-    prompt: 'TOTP passcode: ',
-    where: 'a TOTP passcode (--os-passcode or OS_PASSCODE)',
-    value: (a) => a.passcode,
-    set: (a, v) => {
-      a.passcode = v;
+const FACTORS: Record<string, { prompt: string; where: string; value(a: AuthSettings): string | undefined; set(a: AuthSettings, v: string): void }> =
+  {
+    totp: {
+      prompt: 'TOTP passcode: ',
+      where: 'a TOTP passcode (--os-passcode or OS_PASSCODE)',
+      value: (a) => a.passcode,
+      set: (a, v) => {
+        a.passcode = v;
+      },
     },
-  },
-  password: {
-    prompt: 'Password: ',
-    where: 'a password (--os-password or OS_PASSWORD)',
-    value: (a) => a.password,
-    set: (a, v) => {
-      a.password = v;
+    password: {
+      prompt: 'Password: ',
+      where: 'a password (--os-password or OS_PASSWORD)',
+      value: (a) => a.password,
+      set: (a, v) => {
+        a.password = v;
+      },
     },
-  },
-};
+  };
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 

@@ -74,11 +74,7 @@ export class LayeredTokenCache implements TokenCache {
   }
 }
 
-export async function tokenCacheFor(
-  ctx: Context,
-  config: ClientConfig,
-  debugLog?: (line: string) => void,
-): Promise<TokenCache | undefined> {
+export async function tokenCacheFor(ctx: Context, config: ClientConfig, debugLog?: (line: string) => void): Promise<TokenCache | undefined> {
   if (!config.cache) return undefined;
   const key = cacheKey(config);
   const file = new FileTokenCache(cacheDirectory(ctx.env, ctx.homeDir), key, (path) =>

@@ -3,16 +3,7 @@
 // rather than an X.509 library: no dependency, no import cost, same ASN.1).
 // node:crypto is required where it is used: start-up pays for it only in cluster-config.
 type NodeCrypto = typeof import('node:crypto');
-import {
-  derBitString,
-  derContext0,
-  derInteger,
-  derNull,
-  derOid,
-  derSequence,
-  derSet,
-  derUtf8String,
-} from './der';
+import { derBitString, derContext0, derInteger, derNull, derOid, derSequence, derSet, derUtf8String } from './der';
 
 /** Subject attributes, emitted as separate RDNs in the order CN, then O (`magnumclient/common/utils.py generate_csr_and_key`). */
 export interface CsrSubject {
@@ -40,8 +31,7 @@ export function pemEncode(label: string, der: Buffer): string {
 }
 
 function encodeName(subject: CsrSubject): Buffer {
-  const rdn = (oid: string, value: string): Buffer =>
-    derSet(derSequence(derOid(oid), derUtf8String(value)));
+  const rdn = (oid: string, value: string): Buffer => derSet(derSequence(derOid(oid), derUtf8String(value)));
   const rdns = [rdn(OID_COMMON_NAME, subject.CN)];
   if (subject.O !== undefined) rdns.push(rdn(OID_ORGANIZATION_NAME, subject.O));
   return derSequence(...rdns);

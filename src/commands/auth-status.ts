@@ -30,7 +30,14 @@ export const authStatus = defineCommand({
       auth_type: a.authType,
     };
     if (auth.kind === 'fixed') {
-      Object.assign(status, { endpoint: auth.endpoint, user: null, project: null, expires_at: null, token_source: 'configured token', token_cache: 'not used' });
+      Object.assign(status, {
+        endpoint: auth.endpoint,
+        user: null,
+        project: null,
+        expires_at: null,
+        token_source: 'configured token',
+        token_cache: 'not used',
+      });
     } else {
       const t = auth.access;
       Object.assign(status, {

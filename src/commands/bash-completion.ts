@@ -8,7 +8,7 @@ import { defineCommand } from './define';
 export const bashCompletion = defineCommand({
   name: 'bash-completion',
   help:
-    "Prints arguments for bash-completion. Prints all of the commands and options to stdout so that the " +
+    'Prints arguments for bash-completion. Prints all of the commands and options to stdout so that the ' +
     "magnum.bash_completion script doesn't have to hard code them.",
   needsClient: false,
   async run(ctx) {

@@ -20,7 +20,12 @@ export const caShow = defineCommand({
   ],
   async run(ctx, args) {
     // validate_cluster_args (`magnumclient/v1/certificates_shell.py do_ca_show`): both given is DuplicateArgs with the main help.
-    const cluster = resolveDeprecatedPositional(ctx, { metavar: '<cluster>', flag: '--cluster', helpFor: null }, args.positional_cluster, args.cluster);
+    const cluster = resolveDeprecatedPositional(
+      ctx,
+      { metavar: '<cluster>', flag: '--cluster', helpFor: null },
+      args.positional_cluster,
+      args.cluster,
+    );
     const certificate = await getCaCertificate(ctx.client, await targetClusterUuid(ctx, cluster));
     ctx.io.out(pemLine(certificate));
   },

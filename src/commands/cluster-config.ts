@@ -67,11 +67,7 @@ function inFlight<T>(promise: Promise<T>): Promise<T> {
  * answers are dropped. Errors are reported in the order the requests used to run one after
  * the other: cluster, template, CA, signature.
  */
-async function fetchMaterial(
-  ctx: CommandContext,
-  clusterIdent: string,
-  pendingKey: Promise<ClientKeyAndCsr> | undefined,
-): Promise<ClusterMaterial> {
+async function fetchMaterial(ctx: CommandContext, clusterIdent: string, pendingKey: Promise<ClientKeyAndCsr> | undefined): Promise<ClusterMaterial> {
   const found = inFlight(getCluster(ctx.client, clusterIdent));
   const template = inFlight(found.then((cluster) => getClusterTemplate(ctx.client, cluster.cluster_template_id)));
   const ca = inFlight(getCaCertificate(ctx.client, clusterIdent));
@@ -135,7 +131,7 @@ const EXTENSION_OPTIONS = defineOptions([
     dest: 'context_name',
     metavar: '<name>',
     addition: true,
-    help: 'Name of the kubeconfig context (default: the cluster name with --merge, else the reference\'s name).',
+    help: "Name of the kubeconfig context (default: the cluster name with --merge, else the reference's name).",
   },
   {
     flags: ['--stdout'],

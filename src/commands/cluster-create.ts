@@ -84,7 +84,13 @@ export const clusterCreate = defineCommand({
         'Name of the cluster to create. The --name parameter is deprecated and will be removed in a future release. ' +
         'Use the <name> positional parameter instead.',
     },
-    { flags: ['--cluster-template'], dest: 'cluster_template', metavar: '<cluster_template>', required: true, help: 'ID or name of the cluster template.' },
+    {
+      flags: ['--cluster-template'],
+      dest: 'cluster_template',
+      metavar: '<cluster_template>',
+      required: true,
+      help: 'ID or name of the cluster template.',
+    },
     {
       flags: ['--docker-volume-size'],
       dest: 'docker_volume_size',

@@ -16,6 +16,14 @@ export const clusterDelete = defineCommand({
   async run(ctx, args) {
     const wait = waitSettings(args);
     const accepted = await deleteEach(ctx, 'cluster', args.cluster, (id) => deleteCluster(ctx.client, id));
-    if (wait && !(await waitForEach(ctx, accepted.map((id) => clusterTarget(ctx.client, id, id, 'delete')), wait))) ctx.exitCode = 1;
+    if (
+      wait &&
+      !(await waitForEach(
+        ctx,
+        accepted.map((id) => clusterTarget(ctx.client, id, id, 'delete')),
+        wait,
+      ))
+    )
+      ctx.exitCode = 1;
   },
 });

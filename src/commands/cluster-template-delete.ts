@@ -7,9 +7,7 @@ export const clusterTemplateDelete = defineCommand({
   name: 'cluster-template-delete',
   pathArgs: { cluster_templates: IDENTIFIER.clusterTemplate },
   help: 'Delete specified cluster template.',
-  positionals: [
-    { dest: 'cluster_templates', metavar: '<cluster_templates>', nargs: '+', help: 'ID or name of the (cluster template)s to delete.' },
-  ],
+  positionals: [{ dest: 'cluster_templates', metavar: '<cluster_templates>', nargs: '+', help: 'ID or name of the (cluster template)s to delete.' }],
   async run(ctx, args) {
     await deleteEach(ctx, 'cluster template', args.cluster_templates, (id) => deleteClusterTemplate(ctx.client, id));
   },

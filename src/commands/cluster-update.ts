@@ -47,7 +47,14 @@ export const clusterUpdate = defineCommand({
     { flags: ['--rollback'], dest: 'rollback', action: 'store_true', help: 'Rollback cluster on update failure.' },
     // Beyond the reference: `openstack coe cluster update`'s named flags and --wait
     // (docs/wait.md), additions listed after the reference's help.
-    { flags: ['--node-count'], dest: 'node_count', metavar: '<node-count>', type: 'int', help: 'New number of nodes in the cluster.', addition: true },
+    {
+      flags: ['--node-count'],
+      dest: 'node_count',
+      metavar: '<node-count>',
+      type: 'int',
+      help: 'New number of nodes in the cluster.',
+      addition: true,
+    },
     {
       flags: ['--master-count'],
       dest: 'master_count',

@@ -11,9 +11,7 @@ const SHELLS = ['bash', 'zsh', 'fish'] as const;
  */
 export const completion = defineCommand({
   name: 'completion',
-  help:
-    'Print the shell completion script for bash, zsh or fish. ' +
-    'Load it with: source <(magnum completion bash), or see docs/completions.md.',
+  help: 'Print the shell completion script for bash, zsh or fish. ' + 'Load it with: source <(magnum completion bash), or see docs/completions.md.',
   positionals: [{ dest: 'shell', metavar: '<shell>', choices: SHELLS, help: 'bash, zsh or fish.' }],
   extension: true,
   needsClient: false,

@@ -51,7 +51,12 @@ export const execCredential = defineCommand({
   extension: true,
   needsClient: false,
   options: [
-    { flags: ['--cluster'], dest: 'cluster', metavar: '<cluster>', help: 'UUID of the cluster the kubeconfig is for (recorded for kubeconfig-check; the token does not depend on it).' },
+    {
+      flags: ['--cluster'],
+      dest: 'cluster',
+      metavar: '<cluster>',
+      help: 'UUID of the cluster the kubeconfig is for (recorded for kubeconfig-check; the token does not depend on it).',
+    },
     { flags: ['--no-cache'], dest: 'no_cache', action: 'store_true', help: 'Do not read or write the token cache.' },
   ],
   async run(ctx, args) {
@@ -76,10 +81,14 @@ export const execCredential = defineCommand({
         ]);
         const debugLog = config.debug ? (line: string) => ctx.io.err(`DEBUG ${line}\n`) : undefined;
         const key = cacheKey(config);
-        const cache =
-          args.no_cache
-            ? undefined
-            : new LayeredTokenCache(key, ctx.credentialStore ?? openKeyring(ctx.env), new FileTokenCache(cacheDirectory(ctx.env, ctx.homeDir), key), debugLog);
+        const cache = args.no_cache
+          ? undefined
+          : new LayeredTokenCache(
+              key,
+              ctx.credentialStore ?? openKeyring(ctx.env),
+              new FileTokenCache(cacheDirectory(ctx.env, ctx.homeDir), key),
+              debugLog,
+            );
         const transport = ctx.transportFor(config.tls);
         const session = new KeystoneSession(config, { transport, userAgent: USER_AGENT, debugLog }, () => ctx.clock.now(), cache, EXEC_MIN_LIFE_MS);
         const info = await session.access();

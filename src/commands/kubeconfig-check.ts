@@ -82,7 +82,10 @@ function readKubeconfigs(YAML: typeof import('yaml'), files: string[]): Kubeconf
 
 function kubeconfigFiles(ctx: CommandContext, option: string | null): string[] {
   const list = option ?? ctx.env.KUBECONFIG ?? '';
-  const files = list.split(':').filter((p) => p !== '').map((p) => resolve(ctx.cwd, p));
+  const files = list
+    .split(':')
+    .filter((p) => p !== '')
+    .map((p) => resolve(ctx.cwd, p));
   return files.length > 0 ? files : [resolve(ctx.homeDir, '.kube', 'config')];
 }
 
@@ -157,19 +160,30 @@ async function checkContext(
     return [{ context: contextName, cluster: clusterEntryName, check: 'cluster', status: 'FAIL', detail: (e as Error).message }];
   }
   if (!cluster) return [];
-  const row = (check: string, r: { status: Status; detail: string }): Row => ({ context: contextName, cluster: String(cluster.name ?? clusterEntryName), check, ...r });
+  const row = (check: string, r: { status: Status; detail: string }): Row => ({
+    context: contextName,
+    cluster: String(cluster.name ?? clusterEntryName),
+    check,
+    ...r,
+  });
   const now = ctx.clock.now();
   const rows: Row[] = [];
 
   if (user.kind === 'certificate') {
-    rows.push(row('client certificate', user.certPem === null ? { status: 'FAIL', detail: `cannot read ${user.certFile}` } : expiryRow(crypto, user.certPem, now, days)));
+    rows.push(
+      row(
+        'client certificate',
+        user.certPem === null ? { status: 'FAIL', detail: `cannot read ${user.certFile}` } : expiryRow(crypto, user.certPem, now, days),
+      ),
+    );
   }
   const caPem = caPemOf(clusterEntry);
   const caCheck = async (): Promise<Row> => {
     if (caPem === null) return row('CA', { status: 'WARN', detail: 'no CA in the kubeconfig' });
     try {
       const served = (await getCaCertificate(ctx.client, cluster.uuid)).pem;
-      if (!sameCertificate(crypto, caPem, served)) return row('CA', { status: 'FAIL', detail: 'Magnum now serves another CA (ca-rotate?): rerun cluster-config' });
+      if (!sameCertificate(crypto, caPem, served))
+        return row('CA', { status: 'FAIL', detail: 'Magnum now serves another CA (ca-rotate?): rerun cluster-config' });
       const expiry = expiryRow(crypto, caPem, now, days);
       return row('CA', { status: expiry.status, detail: `matches the CA Magnum serves; ${expiry.detail}` });
     } catch (e) {
@@ -178,13 +192,19 @@ async function checkContext(
   };
   const execCheck = async (): Promise<Row | undefined> => {
     if (user.kind === 'reference-exec') {
-      return row('exec credential', { status: 'FAIL', detail: 'v1alpha1 $OS_TOKEN entry (kubectl >= 1.24 refuses it): rerun cluster-config --use-keystone' });
+      return row('exec credential', {
+        status: 'FAIL',
+        detail: 'v1alpha1 $OS_TOKEN entry (kubectl >= 1.24 refuses it): rerun cluster-config --use-keystone',
+      });
     }
     if (user.kind !== 'magnum-exec') return undefined;
     const result = await runExecPlugin(user.command, user.args, { ...ctx.env, ...user.env });
-    return row('exec credential', result.ok
-      ? { status: 'OK', detail: result.expirationTimestamp ? `token valid until ${result.expirationTimestamp}` : 'token issued (no expiry given)' }
-      : { status: 'FAIL', detail: result.error });
+    return row(
+      'exec credential',
+      result.ok
+        ? { status: 'OK', detail: result.expirationTimestamp ? `token valid until ${result.expirationTimestamp}` : 'token issued (no expiry given)' }
+        : { status: 'FAIL', detail: result.error },
+    );
   };
   const [ca, exec] = await Promise.all([caCheck(), execCheck()]);
   rows.push(ca);
@@ -200,9 +220,21 @@ export const kubeconfigCheck = defineCommand({
   extension: true,
   output: 'list',
   options: [
-    { flags: ['--kubeconfig'], dest: 'kubeconfig', metavar: '<file>', help: 'Kubeconfig file(s), ":"-separated. Default: $KUBECONFIG, else ~/.kube/config.' },
+    {
+      flags: ['--kubeconfig'],
+      dest: 'kubeconfig',
+      metavar: '<file>',
+      help: 'Kubeconfig file(s), ":"-separated. Default: $KUBECONFIG, else ~/.kube/config.',
+    },
     { flags: ['--context'], dest: 'context', metavar: '<context>', help: 'Check only this context.' },
-    { flags: ['--days'], dest: 'days', metavar: '<days>', type: 'int', default: 30, help: 'Warn about certificates that expire within this many days (default 30).' },
+    {
+      flags: ['--days'],
+      dest: 'days',
+      metavar: '<days>',
+      type: 'int',
+      default: 30,
+      help: 'Warn about certificates that expire within this many days (default 30).',
+    },
   ],
   async run(ctx, args) {
     const days = args.days;

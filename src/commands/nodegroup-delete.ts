@@ -25,7 +25,14 @@ export const nodegroupDelete = defineCommand({
     const wait = waitSettings(args);
     const cluster = args.cluster;
     const accepted = await deleteEach(ctx, 'nodegroup', args.nodegroup, (id) => deleteNodegroup(ctx.client, cluster, id));
-    if (wait && !(await waitForEach(ctx, accepted.map((id) => nodegroupTarget(ctx.client, cluster, id, id, 'delete')), wait))) {
+    if (
+      wait &&
+      !(await waitForEach(
+        ctx,
+        accepted.map((id) => nodegroupTarget(ctx.client, cluster, id, id, 'delete')),
+        wait,
+      ))
+    ) {
       ctx.exitCode = 1;
     }
   },

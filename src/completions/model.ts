@@ -134,9 +134,7 @@ function excludedBy(opt: OptionSpec, groups: readonly ExclusiveGroup[]): string[
 /** True when every flag of `opt` is an underscore spelling of a flag another option has. */
 function isUnderscoreTwin(opt: OptionSpec, all: readonly OptionSpec[]): boolean {
   const dashed = (flag: string) => `--${flag.slice(2).replace(/_/g, '-')}`;
-  return opt.flags.every(
-    (flag) => flag.includes('_') && all.some((other) => other !== opt && other.flags.includes(dashed(flag))),
-  );
+  return opt.flags.every((flag) => flag.includes('_') && all.some((other) => other !== opt && other.flags.includes(dashed(flag))));
 }
 
 function completionOption(opt: OptionSpec, all: readonly OptionSpec[], groups: readonly ExclusiveGroup[]): CompletionOption {

@@ -66,7 +66,15 @@ function continued(lines: readonly string[], indent: string): string {
 
 function commandsFunction(model: CompletionModel): string {
   const entries = model.commands.map((c) => `    ${quote(`${messageText(c.name)}:${c.description}`)}`);
-  return ['_magnum_commands() {', '  local -a commands', '  commands=(', ...entries, '  )', "  _describe -t commands 'magnum command' commands \"$@\"", '}'].join('\n');
+  return [
+    '_magnum_commands() {',
+    '  local -a commands',
+    '  commands=(',
+    ...entries,
+    '  )',
+    '  _describe -t commands \'magnum command\' commands "$@"',
+    '}',
+  ].join('\n');
 }
 
 function subcommandArms(model: CompletionModel): string[] {
@@ -135,7 +143,7 @@ export function renderZsh(model: CompletionModel): string {
     'elif (( $+functions[compdef] )); then',
     '  compdef _magnum magnum',
     'else',
-    "  print -u2 'magnum completion: run \"autoload -U compinit && compinit\" before sourcing this file'",
+    '  print -u2 \'magnum completion: run "autoload -U compinit && compinit" before sourcing this file\'',
     'fi',
     '',
   ].join('\n');

@@ -11,8 +11,17 @@ import type { AuthSettings, ClientConfig } from './client-config';
 import { tokenEndpoint } from './client-config';
 
 export const AUTH_TYPES = [
-  'password', 'v3password', 'token', 'v3token', 'v3applicationcredential', 'v3totp', 'v3multifactor',
-  'v3oidcaccesstoken', 'v3oidcpassword', 'v3oidcclientcredentials', 'admin_token',
+  'password',
+  'v3password',
+  'token',
+  'v3token',
+  'v3applicationcredential',
+  'v3totp',
+  'v3multifactor',
+  'v3oidcaccesstoken',
+  'v3oidcpassword',
+  'v3oidcclientcredentials',
+  'admin_token',
 ] as const;
 
 /** The plugins v3multifactor may combine: those whose method carries its own credentials (multi_factor.py). */
@@ -25,7 +34,10 @@ export const MULTIFACTOR_METHODS: Record<string, string> = {
 
 /** v3multifactor's auth_methods as a list (clouds.yaml's YAML list arrives comma-separated, like OS_AUTH_METHODS). */
 export function multifactorMethods(authMethods: string | undefined): string[] {
-  return (authMethods ?? '').split(',').map((m) => m.trim()).filter((m) => m !== '');
+  return (authMethods ?? '')
+    .split(',')
+    .map((m) => m.trim())
+    .filter((m) => m !== '');
 }
 
 /** True when the settings will send (or prompt for) a password: the password method or the IdP's password grant. */

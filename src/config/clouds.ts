@@ -11,15 +11,40 @@ import { deepMerge, findCloudsFile, findSecureFile, findVendorFile, isDict } fro
 
 /** The auth plugin options we understand, keyed as clouds.yaml spells them under `auth:`. */
 export const AUTH_KEYS = [
-  'auth_url', 'user_id', 'username', 'user_domain_id', 'user_domain_name', 'password',
-  'project_id', 'project_name', 'project_domain_id', 'project_domain_name', 'domain_id', 'domain_name',
-  'default_domain_id', 'default_domain_name', 'system_scope', 'trust_id', 'token', 'endpoint',
-  'application_credential_id', 'application_credential_name', 'application_credential_secret',
+  'auth_url',
+  'user_id',
+  'username',
+  'user_domain_id',
+  'user_domain_name',
+  'password',
+  'project_id',
+  'project_name',
+  'project_domain_id',
+  'project_domain_name',
+  'domain_id',
+  'domain_name',
+  'default_domain_id',
+  'default_domain_name',
+  'system_scope',
+  'trust_id',
+  'token',
+  'endpoint',
+  'application_credential_id',
+  'application_credential_name',
+  'application_credential_secret',
   // v3totp / v3multifactor (keystoneauth1 loading/_plugins/identity/v3.py TOTP, MultiFactor)
-  'passcode', 'auth_methods',
+  'passcode',
+  'auth_methods',
   // v3oidc* (loading/_plugins/identity/v3.py _OpenIDConnectBase, BaseFederationLoader)
-  'identity_provider', 'protocol', 'client_id', 'client_secret', 'openid_scope', 'access_token_endpoint',
-  'discovery_endpoint', 'access_token_type', 'access_token',
+  'identity_provider',
+  'protocol',
+  'client_id',
+  'client_secret',
+  'openid_scope',
+  'access_token_endpoint',
+  'discovery_endpoint',
+  'access_token_type',
+  'access_token',
 ] as const;
 export type AuthKey = (typeof AUTH_KEYS)[number];
 

@@ -2,18 +2,7 @@
 // kubeconfig files with plain open(..., "w"), i.e. 0666 & ~umask and a
 // world-readable private key (`magnumclient/common/utils.py config_cluster`); we write with an
 // explicit mode instead, and never leave a half-written file behind.
-import {
-  closeSync,
-  constants,
-  fchmodSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, constants, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /**

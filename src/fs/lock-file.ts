@@ -99,7 +99,9 @@ export async function acquireLock(lockPath: string, guarded: string, options: Lo
         throw new CommandError(`${lockPath} was left behind by process ${holder.pid}, which is no longer running. ${removeIt}`);
       }
       if (holder.ageMs > staleAfterMs) {
-        throw new CommandError(`${lockPath} is ${seconds(holder.ageMs)} old: a kubectl or magnum that was killed probably left it behind. ${removeIt}`);
+        throw new CommandError(
+          `${lockPath} is ${seconds(holder.ageMs)} old: a kubectl or magnum that was killed probably left it behind. ${removeIt}`,
+        );
       }
       if (now() - start >= timeoutMs) {
         const who = holder.pid === null ? 'another kubectl or magnum' : `process ${holder.pid}`;

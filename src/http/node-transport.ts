@@ -316,7 +316,12 @@ export class NodeTransport implements Transport {
         limits.connectTimeoutMs,
       );
       try {
-        r = module.request(options, (res) => collect(res, req.url).then((reply) => settle(null, reply), (e: TransportError) => settle(e)));
+        r = module.request(options, (res) =>
+          collect(res, req.url).then(
+            (reply) => settle(null, reply),
+            (e: TransportError) => settle(e),
+          ),
+        );
       } catch (e) {
         // Bad PEM material is reported synchronously by the TLS context.
         settle(new TransportError(describe(e as NodeJS.ErrnoException), req.url, 'tls'));

@@ -145,7 +145,10 @@ export function classifyUser(user: Record<string, unknown> | undefined, readFile
       }
       const before = args.slice(0, commandIndex);
       return {
-        kind: 'magnum-exec', command, args, env,
+        kind: 'magnum-exec',
+        command,
+        args,
+        env,
         clusterUuid: optionValue(args.slice(commandIndex + 1), '--cluster'),
         cloud: optionValue(before, '--os-cloud'),
       };
@@ -177,5 +180,10 @@ export function renderExecKubeconfig(
 
 /** The exec user as a kubeconfig `users` entry named `openstackuser` (renderKubeconfig indents its body). */
 export function execUserEntry(user: ExecUserInput): KubeconfigUserEntry {
-  return { name: 'openstackuser', body: renderExecUserLines(user).slice(1).map((line) => line.slice(4)) };
+  return {
+    name: 'openstackuser',
+    body: renderExecUserLines(user)
+      .slice(1)
+      .map((line) => line.slice(4)),
+  };
 }

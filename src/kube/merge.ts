@@ -100,8 +100,7 @@ export function mergeKubeconfig(YAML: YamlModule, existing: string | null, incom
   const atEnd = (key: string, body: string): void => {
     edits.push({ start: text.length, end: text.length, text: `${text.endsWith('\n') ? '' : '\n'}${key}:${body}\n` });
   };
-  const pairOf = (key: string): Pair | undefined =>
-    top.items.find((p) => YAML.isScalar(p.key) && p.key.value === key) as Pair | undefined;
+  const pairOf = (key: string): Pair | undefined => top.items.find((p) => YAML.isScalar(p.key) && p.key.value === key) as Pair | undefined;
   const range = (node: unknown): [number, number, number] => (node as Node).range as [number, number, number];
   // A block node's range runs to the start of the next line: its text ends at the last non-blank.
   const textEnd = (node: unknown): number => {
@@ -161,7 +160,11 @@ export function mergeKubeconfig(YAML: YamlModule, existing: string | null, incom
         continue;
       }
       const kept = YAML.isMap(context) ? (context.toJSON() as Record<string, unknown>) : {};
-      edits.push({ start, end, text: blockAt(YAML, { ...entry, context: { ...kept, cluster: names.cluster, user: names.user } }, columnOf(text, start)) });
+      edits.push({
+        start,
+        end,
+        text: blockAt(YAML, { ...entry, context: { ...kept, cluster: names.cluster, user: names.user } }, columnOf(text, start)),
+      });
       continue;
     }
     edits.push({ start, end, text: blockAt(YAML, entry, columnOf(text, start)) });

@@ -11,7 +11,12 @@ export type ExecPluginResult = { ok: true; expirationTimestamp?: string } | { ok
 export const EXEC_PLUGIN_TIMEOUT_MS = 60_000;
 
 function firstLine(text: string): string {
-  return text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l !== '') ?? ''
+  );
 }
 
 export function runExecPlugin(

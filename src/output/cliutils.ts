@@ -76,9 +76,7 @@ export function printList(items: readonly Item[], fields: readonly string[], opt
 export function listLabels(fields: readonly string[], opts: PrintListOptions = {}): readonly string[] {
   const labels = opts.fieldLabels && opts.fieldLabels.length > 0 ? opts.fieldLabels : fields;
   if (labels.length !== fields.length) {
-    throw new Error(
-      `Field labels list ${pyRepr(labels)} has different number of elements than fields list ${pyRepr(fields)}`,
-    );
+    throw new Error(`Field labels list ${pyRepr(labels)} has different number of elements than fields list ${pyRepr(fields)}`);
   }
   return labels;
 }
@@ -149,11 +147,7 @@ export function formatFieldName(attr: string): string {
  * exclusion check, so every unknown name is reported: throws NonExistentFieldsError.
  * With no items, `fieldsArg` is ignored entirely: no extra columns, no validation.
  */
-export function fieldsToColumns(
-  defaults: readonly string[],
-  fieldsArg: string | null | undefined,
-  items: readonly Item[],
-): string[] {
+export function fieldsToColumns(defaults: readonly string[], fieldsArg: string | null | undefined, items: readonly Item[]): string[] {
   const columns = [...defaults];
   if (!fieldsArg || items.length === 0) return columns;
   const first = items[0];

@@ -11,7 +11,6 @@ function blockWidth(text: string): number {
   return max;
 }
 
-
 /**
  * Render `headers` and `rows` like `print(pt)`: rule, header, rule, the rows, rule, and
  * exactly one trailing `\n`. An empty `rows` still prints header and both closing rules
@@ -118,10 +117,8 @@ export class TableBuilder {
     // prettytable's `_justify(text, width, 'l')`: `text + excess * ' '`. When the text holds a
     // control character its width is -1, so it gets one more space than its visible length
     // would suggest, and a negative excess pads nothing, exactly as in Python.
-    const padded = (text: string, i: number, known?: number): string =>
-      text + ' '.repeat(Math.max(0, widths[i] - (known ?? displayWidth(text))));
-    const lineOf = (cells: readonly string[]): string =>
-      cells.length === 0 ? '||' : '|' + cells.map((text, i) => ` ${padded(text, i)} |`).join('');
+    const padded = (text: string, i: number, known?: number): string => text + ' '.repeat(Math.max(0, widths[i] - (known ?? displayWidth(text))));
+    const lineOf = (cells: readonly string[]): string => (cells.length === 0 ? '||' : '|' + cells.map((text, i) => ` ${padded(text, i)} |`).join(''));
 
     let buffer: string[] = [];
     let size = 0;

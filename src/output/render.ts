@@ -11,8 +11,17 @@ import type { ListColumn } from './formats-columns';
 import { cellValue, selectListColumns, selectShowKeys, tableColumns } from './formats-columns';
 import type { YamlStringify } from './formats';
 import {
-  formatCsv, formatCsvRows, formatJson, formatShell, formatValueLines, formatValueRows, formatYamlEntries, formatYamlList, jsonListElement,
-  jsonListEnd, yamlListElement,
+  formatCsv,
+  formatCsvRows,
+  formatJson,
+  formatShell,
+  formatValueLines,
+  formatValueRows,
+  formatYamlEntries,
+  formatYamlList,
+  jsonListElement,
+  jsonListEnd,
+  yamlListElement,
 } from './formats';
 import { TableBuilder } from './prettytable';
 import { pyStr } from './pyrepr';
@@ -26,7 +35,11 @@ export interface Renderer {
    * reference derives `--fields` columns from the first item. Machine formats are written
    * page by page; the table keeps only its cells' text until the last page, for the widths.
    */
-  listPages(pages: AsyncIterable<readonly Item[]>, columnsFor: (first: Item | undefined) => readonly string[], opts?: PrintListOptions): Promise<void>;
+  listPages(
+    pages: AsyncIterable<readonly Item[]>,
+    columnsFor: (first: Item | undefined) => readonly string[],
+    opts?: PrintListOptions,
+  ): Promise<void>;
   /** A Property/Value table of one resource (without `links`). */
   show(obj: Item): void;
 }
@@ -162,9 +175,11 @@ function listSink(
   };
   let count = 0;
   /** Writes one page: each item's text, in one write. */
-  const each = (text: (item: Item, index: number) => string) => (items: readonly Item[]): void => {
-    if (items.length > 0) io.out(items.map((item) => text(item, count++)).join(''));
-  };
+  const each =
+    (text: (item: Item, index: number) => string) =>
+    (items: readonly Item[]): void => {
+      if (items.length > 0) io.out(items.map((item) => text(item, count++)).join(''));
+    };
   if (format === 'json') {
     return { add: each((item, index) => jsonListElement(objectOf(item), index === 0)), end: () => io.out(jsonListEnd(count)) };
   }

@@ -66,9 +66,7 @@ export async function waitUntilDone(ctx: WaitContext, target: WaitTarget, settin
       }
       const remaining = deadline - ctx.clock.now();
       if (remaining <= 0) {
-        throw new CommandError(
-          `Timed out after ${settings.timeoutSeconds} s waiting for ${target.description} (last status: ${last}).`,
-        );
+        throw new CommandError(`Timed out after ${settings.timeoutSeconds} s waiting for ${target.description} (last status: ${last}).`);
       }
       // With a progress line, sleep in ticks so that its elapsed time keeps moving.
       let pause = Math.min(interval, remaining);

@@ -56,10 +56,7 @@ function classifier(op: Operation, judge: Judge, before: ProgressView | null) {
       return { state: 'pending', summary };
     }
     const fresh =
-      op === 'create' ||
-      op === 'settle' ||
-      sawInProgress ||
-      (before !== null && (status !== before.status || r.updated_at !== before.updated_at));
+      op === 'create' || op === 'settle' || sawInProgress || (before !== null && (status !== before.status || r.updated_at !== before.updated_at));
     if (!fresh) return { state: 'pending', summary };
     if (status.endsWith('_FAILED') || status === 'ROLLBACK_COMPLETE') {
       if (op === 'delete' && !status.startsWith('DELETE')) return { state: 'pending', summary };
@@ -96,10 +93,14 @@ async function sight(op: Operation, fetch: () => Promise<ProgressView>): Promise
 
 /** `ident` is best the UUID (a name can be reused); `label` is what the user calls it. */
 export function clusterTarget(client: MagnumClient, ident: string, label: string, op: Operation, before: ProgressView | null = null): WaitTarget {
-  const classify = classifier(op, {
-    subject: `Cluster ${label}`,
-    summary: (r) => `${String(r.status)}, ${plural(r.master_count, 'master')}, ${plural(r.node_count, 'node')}`,
-  }, before);
+  const classify = classifier(
+    op,
+    {
+      subject: `Cluster ${label}`,
+      summary: (r) => `${String(r.status)}, ${plural(r.master_count, 'master')}, ${plural(r.node_count, 'node')}`,
+    },
+    before,
+  );
   return {
     description: `cluster ${label}`,
     observe: async () => classify(await sight(op, () => getCluster(client, ident))),
@@ -114,10 +115,14 @@ export function nodegroupTarget(
   op: Operation,
   before: ProgressView | null = null,
 ): WaitTarget {
-  const classify = classifier(op, {
-    subject: `Nodegroup ${label}`,
-    summary: (r) => `${String(r.status)}, ${plural(r.node_count, 'node')}`,
-  }, before);
+  const classify = classifier(
+    op,
+    {
+      subject: `Nodegroup ${label}`,
+      summary: (r) => `${String(r.status)}, ${plural(r.node_count, 'node')}`,
+    },
+    before,
+  );
   return {
     description: `nodegroup ${label}`,
     observe: async () => classify(await sight(op, () => getNodegroup(client, cluster, ident))),

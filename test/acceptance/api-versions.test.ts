@@ -21,7 +21,10 @@ const json = (r: ProcessResult): Record<string, unknown> => {
 };
 /** The Magnum requests a --debug run made (`DEBUG REQ: <METHOD> <url>` lines to port 9511/19511). */
 const magnumRequests = (r: ProcessResult): string[] =>
-  r.stderr.split('\n').filter((l) => /^DEBUG REQ: \S+ https?:\/\/[^/]+:1?9511\//.test(l)).map((l) => l.split(' ').slice(2, 4).join(' '));
+  r.stderr
+    .split('\n')
+    .filter((l) => /^DEBUG REQ: \S+ https?:\/\/[^/]+:1?9511\//.test(l))
+    .map((l) => l.split(' ').slice(2, 4).join(' '));
 
 describeOnStack(`acceptance: Magnum API ${MAX}, openstack coe options, credential-rotate`, { reference: false }, () => {
   const cluster = uniqueName('h10-coe');
@@ -34,13 +37,31 @@ describeOnStack(`acceptance: Magnum API ${MAX}, openstack coe options, credentia
 
   if (compareVersions(MAX, '1.14') >= 0) {
     describe(`Magnum with API ${MAX} (>= 1.14)`, () => {
-
       it('cluster-template-create --driver --tags', async () => {
         const t = json(
           await ours([
-            'cluster-template-create', template, '--coe', 'kubernetes', '--image', 'fedora-coreos-35', '--external-network', 'public',
-            '--master-flavor', 'm1.medium', '--docker-storage-driver', 'overlay2', '--labels', 'kube_tag=v1.30.4',
-            '--driver', 'fake_k8s', '--tags', 'blue', '--tags', 'green,blue', '-f', 'json',
+            'cluster-template-create',
+            template,
+            '--coe',
+            'kubernetes',
+            '--image',
+            'fedora-coreos-35',
+            '--external-network',
+            'public',
+            '--master-flavor',
+            'm1.medium',
+            '--docker-storage-driver',
+            'overlay2',
+            '--labels',
+            'kube_tag=v1.30.4',
+            '--driver',
+            'fake_k8s',
+            '--tags',
+            'blue',
+            '--tags',
+            'green,blue',
+            '-f',
+            'json',
           ]),
         );
         expect([t.driver, t.tags]).toEqual(['fake_k8s', 'blue,green']);
@@ -48,33 +69,74 @@ describeOnStack(`acceptance: Magnum API ${MAX}, openstack coe options, credentia
 
       it('cluster-create --flavor --master-flavor --merge-labels --labels --master-lb-enabled, reflected by cluster-show', async () => {
         const r = await ours([
-          'cluster-create', cluster, '--cluster-template', template, '--flavor', 'm1.small', '--master-flavor', 'm1.large',
-          '--merge-labels', '--labels', 'team=h10', '--master-lb-enabled', '--wait',
+          'cluster-create',
+          cluster,
+          '--cluster-template',
+          template,
+          '--flavor',
+          'm1.small',
+          '--master-flavor',
+          'm1.large',
+          '--merge-labels',
+          '--labels',
+          'team=h10',
+          '--master-lb-enabled',
+          '--wait',
         ]);
         expect(r.code, r.stderr).toBe(0);
         expect(r.stdout).toMatch(/^Request to create cluster [0-9a-f-]{36} has been accepted\.\n$/);
         const c = json(
           await ours([
-            'cluster-show', cluster, '-f', 'json', '-c', 'status', '-c', 'flavor_id', '-c', 'master_flavor_id', '-c', 'labels',
-            '-c', 'labels_added', '-c', 'master_lb_enabled',
+            'cluster-show',
+            cluster,
+            '-f',
+            'json',
+            '-c',
+            'status',
+            '-c',
+            'flavor_id',
+            '-c',
+            'master_flavor_id',
+            '-c',
+            'labels',
+            '-c',
+            'labels_added',
+            '-c',
+            'master_lb_enabled',
           ]),
         );
         expect(c).toEqual({
-          status: 'CREATE_COMPLETE', flavor_id: 'm1.small', master_flavor_id: 'm1.large',
+          status: 'CREATE_COMPLETE',
+          flavor_id: 'm1.small',
+          master_flavor_id: 'm1.large',
           // merged: the template's kube_tag stays beside the new label
-          labels: { kube_tag: 'v1.30.4', team: 'h10' }, labels_added: { team: 'h10' }, master_lb_enabled: true,
+          labels: { kube_tag: 'v1.30.4', team: 'h10' },
+          labels_added: { team: 'h10' },
+          master_lb_enabled: true,
         });
       });
 
       it('nodegroup-create --node-labels --node-taints', async () => {
         const r = await ours([
-          'nodegroup-create', cluster, 'gpu', '--node-labels', 'accel=gpu,zone=a', '--node-taints', 'gpu=true:NoSchedule', '--node-taints', 'spot:PreferNoSchedule', '--wait',
+          'nodegroup-create',
+          cluster,
+          'gpu',
+          '--node-labels',
+          'accel=gpu,zone=a',
+          '--node-taints',
+          'gpu=true:NoSchedule',
+          '--node-taints',
+          'spot:PreferNoSchedule',
+          '--wait',
         ]);
         expect(r.code, r.stderr).toBe(0);
         const ng = json(await ours(['nodegroup-show', cluster, 'gpu', '-f', 'json', '-c', 'node_labels', '-c', 'node_taints']));
         expect(ng).toEqual({
           node_labels: { accel: 'gpu', zone: 'a' },
-          node_taints: [{ key: 'gpu', value: 'true', effect: 'NoSchedule' }, { key: 'spot', value: '', effect: 'PreferNoSchedule' }],
+          node_taints: [
+            { key: 'gpu', value: 'true', effect: 'NoSchedule' },
+            { key: 'spot', value: '', effect: 'PreferNoSchedule' },
+          ],
         });
       });
 

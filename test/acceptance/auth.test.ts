@@ -20,9 +20,16 @@ interface Issued {
 
 /** Every OS_* password-auth variable of demo-openrc removed, so only what a case sets counts. */
 const NO_OPENRC: EnvOverrides = Object.fromEntries(
-  ['OS_AUTH_TYPE', 'OS_USERNAME', 'OS_PASSWORD', 'OS_PROJECT_NAME', 'OS_PROJECT_ID', 'OS_USER_DOMAIN_NAME', 'OS_PROJECT_DOMAIN_NAME', 'OS_AUTH_URL'].map(
-    (k) => [k, undefined],
-  ),
+  [
+    'OS_AUTH_TYPE',
+    'OS_USERNAME',
+    'OS_PASSWORD',
+    'OS_PROJECT_NAME',
+    'OS_PROJECT_ID',
+    'OS_USER_DOMAIN_NAME',
+    'OS_PROJECT_DOMAIN_NAME',
+    'OS_AUTH_URL',
+  ].map((k) => [k, undefined]),
 );
 const REQUEST_ID = '\\(Request-ID: req-[0-9a-f-]+\\)';
 
@@ -40,7 +47,10 @@ async function issueDemoToken(): Promise<Issued> {
     method: 'POST',
     body: JSON.stringify({
       auth: {
-        identity: { methods: ['password'], password: { user: { name: e.OS_USERNAME, domain: { name: e.OS_USER_DOMAIN_NAME }, password: e.OS_PASSWORD } } },
+        identity: {
+          methods: ['password'],
+          password: { user: { name: e.OS_USERNAME, domain: { name: e.OS_USER_DOMAIN_NAME }, password: e.OS_PASSWORD } },
+        },
         scope: { project: { name: e.OS_PROJECT_NAME, domain: { name: e.OS_PROJECT_DOMAIN_NAME } } },
       },
     }),
@@ -102,7 +112,13 @@ describeOnStack('acceptance: authentication', { reference: false }, () => {
   });
 
   it('an application credential by name and user', async () => {
-    const env = { ...appCredEnv(), OS_APPLICATION_CREDENTIAL_ID: undefined, OS_APPLICATION_CREDENTIAL_NAME: credName, OS_USERNAME: 'demo', OS_USER_DOMAIN_NAME: 'Default' };
+    const env = {
+      ...appCredEnv(),
+      OS_APPLICATION_CREDENTIAL_ID: undefined,
+      OS_APPLICATION_CREDENTIAL_NAME: credName,
+      OS_USERNAME: 'demo',
+      OS_USER_DOMAIN_NAME: 'Default',
+    };
     listsKubernetes(await ours(['cluster-template-list'], env));
   });
 
@@ -110,7 +126,9 @@ describeOnStack('acceptance: authentication', { reference: false }, () => {
     const r = await ours(['cluster-template-list'], { ...appCredEnv(), OS_PROJECT_NAME: 'demo', OS_PROJECT_DOMAIN_NAME: 'Default' });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      new RegExp(`^ERROR: Error authenticating with application credential: Application credentials cannot request a scope\\. \\(HTTP 401\\) ${REQUEST_ID}\\n$`),
+      new RegExp(
+        `^ERROR: Error authenticating with application credential: Application credentials cannot request a scope\\. \\(HTTP 401\\) ${REQUEST_ID}\\n$`,
+      ),
     );
   });
 
@@ -130,7 +148,13 @@ describeOnStack('acceptance: authentication', { reference: false }, () => {
         `      user_domain_name: ${e.OS_USER_DOMAIN_NAME}\n      project_domain_name: ${e.OS_PROJECT_DOMAIN_NAME}\n    region_name: RegionOne\n    interface: internal\n`,
     );
     writeFileSync(join(dir, 'secure.yaml'), `clouds:\n  stack:\n    auth:\n      password: ${e.OS_PASSWORD}\n`);
-    const env = { ...NO_OPENRC, OS_REGION_NAME: undefined, OS_INTERFACE: undefined, OS_CLOUD: 'stack', OS_CLIENT_CONFIG_FILE: join(dir, 'conf', 'clouds.yaml') };
+    const env = {
+      ...NO_OPENRC,
+      OS_REGION_NAME: undefined,
+      OS_INTERFACE: undefined,
+      OS_CLOUD: 'stack',
+      OS_CLIENT_CONFIG_FILE: join(dir, 'conf', 'clouds.yaml'),
+    };
     listsKubernetes(await ours(['cluster-template-list'], env, dir));
     // Without secure.yaml there is no password.
     const r = await ours(['cluster-template-list'], env);
@@ -145,7 +169,9 @@ describeOnStack('acceptance: authentication', { reference: false }, () => {
       `clouds:\n  ac:\n    auth_type: v3applicationcredential\n    auth:\n      auth_url: ${process.env.OS_AUTH_URL}\n      application_credential_id: ${cred?.id}\n`,
     );
     writeFileSync(join(dir, 'secure.yaml'), `clouds:\n  ac:\n    auth:\n      application_credential_secret: ${cred?.secret}\n`);
-    listsKubernetes(await ours(['--os-cloud', 'ac', 'cluster-template-list'], { ...NO_OPENRC, OS_CLIENT_CONFIG_FILE: join(dir, 'clouds.yaml') }, dir));
+    listsKubernetes(
+      await ours(['--os-cloud', 'ac', 'cluster-template-list'], { ...NO_OPENRC, OS_CLIENT_CONFIG_FILE: join(dir, 'clouds.yaml') }, dir),
+    );
   });
 
   it('a token and an endpoint override: no keystone involved', async () => {
@@ -156,7 +182,14 @@ describeOnStack('acceptance: authentication', { reference: false }, () => {
   });
 
   it('v3token: the token re-scoped through keystone', async () => {
-    const env = { ...NO_OPENRC, OS_AUTH_TYPE: 'v3token', OS_AUTH_URL: process.env.OS_AUTH_URL, OS_TOKEN: demo.token, OS_PROJECT_NAME: 'demo', OS_PROJECT_DOMAIN_NAME: 'Default' };
+    const env = {
+      ...NO_OPENRC,
+      OS_AUTH_TYPE: 'v3token',
+      OS_AUTH_URL: process.env.OS_AUTH_URL,
+      OS_TOKEN: demo.token,
+      OS_PROJECT_NAME: 'demo',
+      OS_PROJECT_DOMAIN_NAME: 'Default',
+    };
     listsKubernetes(await ours(['cluster-template-list'], env));
   });
 

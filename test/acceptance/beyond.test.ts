@@ -20,15 +20,16 @@ import { DEV_ROW, HAVE_KUBECTL, KUBECTL, PROD_ROW, TWO_CONTEXTS, kubectlContexts
 const TRANSCRIPT = process.env.MAGNUM_ACCEPTANCE_TRANSCRIPT;
 // The second template each stack seeds, the upgrade target: kubernetes-preview on Magnum 15
 // (test/stack/lib/seed_templates.py), kubernetes-latest on Magnum 23 (next.sh's seed_templates_next.py).
-const UPGRADE_TO =
-  process.env.OS_AUTH_URL && compareVersions(await serverMaxVersion(), '1.11') >= 0 ? 'kubernetes-latest' : 'kubernetes-preview';
+const UPGRADE_TO = process.env.OS_AUTH_URL && compareVersions(await serverMaxVersion(), '1.11') >= 0 ? 'kubernetes-latest' : 'kubernetes-preview';
 
 /** Runs our CLI, recording the run in the transcript file when one is asked for. */
 async function ours(argv: string[], opts: { env?: Record<string, string | undefined>; cwd?: string } = {}): Promise<ProcessResult> {
   const started = new Date().toISOString();
   const r = await cli(argv, { via: 'ours', ...opts });
   if (TRANSCRIPT) {
-    const env = Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${v ?? ''} `).join('');
+    const env = Object.entries(opts.env ?? {})
+      .map(([k, v]) => `${k}=${v ?? ''} `)
+      .join('');
     appendFileSync(
       TRANSCRIPT,
       `\n$ ${env}magnum ${argv.join(' ')}    # started ${started}, took ${(r.durationMs / 1000).toFixed(1)} s, exit ${r.code}\n` +
@@ -46,7 +47,10 @@ async function api(path: string): Promise<Record<string, unknown>> {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       auth: {
-        identity: { methods: ['password'], password: { user: { name: e.OS_USERNAME, domain: { name: e.OS_USER_DOMAIN_NAME }, password: e.OS_PASSWORD } } },
+        identity: {
+          methods: ['password'],
+          password: { user: { name: e.OS_USERNAME, domain: { name: e.OS_USER_DOMAIN_NAME }, password: e.OS_PASSWORD } },
+        },
         scope: { project: { name: e.OS_PROJECT_NAME, domain: { name: e.OS_PROJECT_DOMAIN_NAME } } },
       },
     }),
@@ -54,7 +58,11 @@ async function api(path: string): Promise<Record<string, unknown>> {
   const catalog = ((await auth.json()) as { token: { catalog: { type: string; endpoints: { interface: string; url: string }[] }[] } }).token.catalog;
   const magnum = catalog.find((s) => s.type === 'container-infra')?.endpoints.find((ep) => ep.interface === 'public')?.url ?? '';
   const res = await fetch(`${magnum.replace(/\/+$/, '')}${path}`, {
-    headers: { 'X-Auth-Token': auth.headers.get('x-subject-token') ?? '', 'OpenStack-API-Version': 'container-infra latest', Accept: 'application/json' },
+    headers: {
+      'X-Auth-Token': auth.headers.get('x-subject-token') ?? '',
+      'OpenStack-API-Version': 'container-infra latest',
+      Accept: 'application/json',
+    },
   });
   expect(res.status).toBe(200);
   return (await res.json()) as Record<string, unknown>;
@@ -152,7 +160,9 @@ describeOnStack('acceptance: --wait, -f json, nodegroups, resize, upgrade, --mer
       expect(json(await ours(['nodegroup-show', plain, 'default-worker', '-f', 'json']))).toEqual(
         withoutLinks(await api(`/clusters/${plain}/nodegroups/default-worker`)),
       );
-      expect(json(await ours(['cluster-template-show', 'kubernetes', '-f', 'json']))).toEqual(withoutLinks(await api('/clustertemplates/kubernetes')));
+      expect(json(await ours(['cluster-template-show', 'kubernetes', '-f', 'json']))).toEqual(
+        withoutLinks(await api('/clustertemplates/kubernetes')),
+      );
     });
 
     it('cluster-list: the table columns of the API objects; -c reaches any of their keys', async () => {
@@ -165,7 +175,9 @@ describeOnStack('acceptance: --wait, -f json, nodegroups, resize, upgrade, --mer
       );
       // One column under two names (README difference 16): Magnum 23 sends it as cluster_id.
       const picked = await ours(['cluster-list', '-f', 'json', '-c', 'name', '-c', 'labels', '-c', 'stack_id']);
-      expect(mine(JSON.parse(picked.stdout))).toEqual(mine(listed.map((c) => ({ name: c.name, labels: c.labels, stack_id: c.stack_id ?? c.cluster_id }))));
+      expect(mine(JSON.parse(picked.stdout))).toEqual(
+        mine(listed.map((c) => ({ name: c.name, labels: c.labels, stack_id: c.stack_id ?? c.cluster_id }))),
+      );
     });
   });
 

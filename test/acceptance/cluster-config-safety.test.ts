@@ -45,7 +45,11 @@ describeOnStack('acceptance: cluster-config data safety (--merge lock, one file 
       const runs = await Promise.all([a, b].map((c) => ours(['cluster-config', c, '--merge'], { KUBECONFIG: file })));
       for (const [i, r] of runs.entries()) {
         const c = [a, b][i];
-        expect(r, `round ${round}`).toMatchObject({ code: 0, stdout: '', stderr: `Added context "${c}" (cluster "${c}", user "${c}-admin") in ${file}; it is now the current context.\n` });
+        expect(r, `round ${round}`).toMatchObject({
+          code: 0,
+          stdout: '',
+          stderr: `Added context "${c}" (cluster "${c}", user "${c}-admin") in ${file}; it is now the current context.\n`,
+        });
       }
       const contexts = (parse(readFileSync(file, 'utf8')).contexts as { name: string }[]).map((x) => x.name);
       expect(contexts.slice(0, 2), `round ${round}`).toEqual(['dev', 'prod']);

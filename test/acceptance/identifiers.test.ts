@@ -44,7 +44,11 @@ describeOnStack('acceptance: identifiers never change which URL is called', { re
   }, 60_000);
 
   it('cluster-show ., "" and cluster-template-show .. exit 1 instead of printing the list or the API root', async () => {
-    for (const argv of [['cluster-show', '.'], ['cluster-show', ''], ['cluster-template-show', '..']]) {
+    for (const argv of [
+      ['cluster-show', '.'],
+      ['cluster-show', ''],
+      ['cluster-template-show', '..'],
+    ]) {
       const r = await cli(argv, { via: 'ours' });
       expect([argv, r.code, r.stdout]).toEqual([argv, 1, '']);
       expect(r.stderr).toMatch(/^ERROR: Invalid cluster (template )?name or ID /);

@@ -27,8 +27,21 @@ import { KUBECTL, kubectlMissing, startApiForCluster, type KubeApi } from '../su
 import { itNeeds } from '../support/tools';
 import { renderKeystoneKubeconfig } from '../../src/kube/kubeconfig';
 
-const OS_AUTH = ['OS_AUTH_TYPE', 'OS_USERNAME', 'OS_PASSWORD', 'OS_PROJECT_NAME', 'OS_PROJECT_ID', 'OS_USER_DOMAIN_NAME',
-  'OS_PROJECT_DOMAIN_NAME', 'OS_AUTH_URL', 'OS_REGION_NAME', 'OS_INTERFACE', 'OS_IDENTITY_API_VERSION', 'OS_TOKEN', 'OS_CLOUD'];
+const OS_AUTH = [
+  'OS_AUTH_TYPE',
+  'OS_USERNAME',
+  'OS_PASSWORD',
+  'OS_PROJECT_NAME',
+  'OS_PROJECT_ID',
+  'OS_USER_DOMAIN_NAME',
+  'OS_PROJECT_DOMAIN_NAME',
+  'OS_AUTH_URL',
+  'OS_REGION_NAME',
+  'OS_INTERFACE',
+  'OS_IDENTITY_API_VERSION',
+  'OS_TOKEN',
+  'OS_CLOUD',
+];
 const NO_OPENRC: EnvOverrides = Object.fromEntries(OS_AUTH.map((k) => [k, undefined]));
 
 /** A plain-HTTP proxy in front of Keystone that counts POST …/auth/tokens (each one a login). */
@@ -36,19 +49,28 @@ async function countingKeystoneProxy(target: URL): Promise<{ authUrl: string; po
   let posts = 0;
   const server: Server = createServer((req, res) => {
     if (req.method === 'POST' && /\/auth\/tokens\/?$/.test(req.url ?? '')) posts++;
-    const upstream = request({ host: target.hostname, port: target.port, method: req.method, path: req.url,
-      headers: { ...req.headers, host: target.host } }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
+    const upstream = request(
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
+    upstream.on('error', () => {
+      res.writeHead(502);
+      res.end();
     });
-    upstream.on('error', () => { res.writeHead(502); res.end(); });
     req.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     authUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v3`,
     posts: () => posts,
-    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -104,9 +126,29 @@ describeOnStack('acceptance: kubectl with magnum kubeconfigs', { reference: fals
     const dir = home('setup');
     proxy = await countingKeystoneProxy(new URL(process.env.OS_AUTH_URL ?? ''));
     // A fedora-coreos template: the only kind Magnum lets ca-rotate (test/stack/README.md).
-    let r = await magnum(['cluster-template-create', template, '--coe', 'kubernetes', '--image', 'fedora-coreos-latest',
-      '--external-network', 'public', '--master-flavor', 'm1.medium', '--flavor', 'm1.medium', '--network-driver', 'flannel',
-      '--docker-volume-size', '10', '--docker-storage-driver', 'overlay2'], dir);
+    let r = await magnum(
+      [
+        'cluster-template-create',
+        template,
+        '--coe',
+        'kubernetes',
+        '--image',
+        'fedora-coreos-latest',
+        '--external-network',
+        'public',
+        '--master-flavor',
+        'm1.medium',
+        '--flavor',
+        'm1.medium',
+        '--network-driver',
+        'flannel',
+        '--docker-volume-size',
+        '10',
+        '--docker-storage-driver',
+        'overlay2',
+      ],
+      dir,
+    );
     expect(r.code, r.stderr).toBe(0);
     templateCreated = true;
     r = await magnum(['cluster-create', cluster, '--cluster-template', template, '--node-count', '1'], dir);
@@ -123,16 +165,27 @@ describeOnStack('acceptance: kubectl with magnum kubeconfigs', { reference: fals
     // An application credential of the demo user, deleted in afterAll.
     const login = await keystone('/auth/tokens', {
       method: 'POST',
-      body: JSON.stringify({ auth: {
-        identity: { methods: ['password'], password: { user: { name: process.env.OS_USERNAME, domain: { name: process.env.OS_USER_DOMAIN_NAME }, password: process.env.OS_PASSWORD } } },
-        scope: { project: { name: process.env.OS_PROJECT_NAME, domain: { name: process.env.OS_PROJECT_DOMAIN_NAME } } } } }),
+      body: JSON.stringify({
+        auth: {
+          identity: {
+            methods: ['password'],
+            password: {
+              user: { name: process.env.OS_USERNAME, domain: { name: process.env.OS_USER_DOMAIN_NAME }, password: process.env.OS_PASSWORD },
+            },
+          },
+          scope: { project: { name: process.env.OS_PROJECT_NAME, domain: { name: process.env.OS_PROJECT_DOMAIN_NAME } } },
+        },
+      }),
     });
     expect(login.status).toBe(201);
     const userId = ((await login.json()) as { token: { user: { id: string } } }).token.user.id;
     const token = login.headers.get('x-subject-token') ?? '';
     const created = await keystone(`/users/${userId}/application_credentials`, {
-      method: 'POST', token,
-      body: JSON.stringify({ application_credential: { name: uniqueName('magnum-kubectl'), description: 'magnum-ts acceptance test (kubectl.test.ts)' } }),
+      method: 'POST',
+      token,
+      body: JSON.stringify({
+        application_credential: { name: uniqueName('magnum-kubectl'), description: 'magnum-ts acceptance test (kubectl.test.ts)' },
+      }),
     });
     expect(created.status).toBe(201);
     const body = (await created.json()) as { application_credential: { id: string; secret: string } };
@@ -238,7 +291,9 @@ describeOnStack('acceptance: kubectl with magnum kubeconfigs', { reference: fals
     it('Keystone not answering: one clear line', async () => {
       const r = await kubectl(kubeconfig, dir, { OS_AUTH_URL: 'http://127.0.0.1:1/v3', XDG_CACHE_HOME: join(dir, 'down-cache') });
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^ERROR: magnum could not get a Keystone token for kubectl: Unable to establish connection to http:\/\/127\.0\.0\.1:1\/v3\/auth\/tokens: .*ECONNREFUSED.*\n/);
+      expect(r.stderr).toMatch(
+        /^ERROR: magnum could not get a Keystone token for kubectl: Unable to establish connection to http:\/\/127\.0\.0\.1:1\/v3\/auth\/tokens: .*ECONNREFUSED.*\n/,
+      );
     });
   });
 
@@ -246,10 +301,24 @@ describeOnStack('acceptance: kubectl with magnum kubeconfigs', { reference: fals
     const dir = home('clouds');
     mkdirSync(join(dir, '.config', 'openstack'), { recursive: true });
     const e = process.env;
-    writeFileSync(join(dir, '.config', 'openstack', 'clouds.yaml'), [
-      'clouds:', '  kube-test:', '    auth:', `      auth_url: ${proxy?.authUrl}`, `      username: ${e.OS_USERNAME}`, `      password: ${e.OS_PASSWORD}`,
-      `      project_name: ${e.OS_PROJECT_NAME}`, `      user_domain_name: ${e.OS_USER_DOMAIN_NAME}`, `      project_domain_name: ${e.OS_PROJECT_DOMAIN_NAME}`,
-      `    region_name: ${e.OS_REGION_NAME ?? 'RegionOne'}`, '', ''].join('\n'), { mode: 0o600 });
+    writeFileSync(
+      join(dir, '.config', 'openstack', 'clouds.yaml'),
+      [
+        'clouds:',
+        '  kube-test:',
+        '    auth:',
+        `      auth_url: ${proxy?.authUrl}`,
+        `      username: ${e.OS_USERNAME}`,
+        `      password: ${e.OS_PASSWORD}`,
+        `      project_name: ${e.OS_PROJECT_NAME}`,
+        `      user_domain_name: ${e.OS_USER_DOMAIN_NAME}`,
+        `      project_domain_name: ${e.OS_PROJECT_DOMAIN_NAME}`,
+        `    region_name: ${e.OS_REGION_NAME ?? 'RegionOne'}`,
+        '',
+        '',
+      ].join('\n'),
+      { mode: 0o600 },
+    );
     const r = await magnum(['--os-cloud', 'kube-test', 'cluster-config', cluster, '--use-keystone', '--dir', join(dir, 'cfg')], dir, NO_OPENRC);
     expect(r.code, r.stderr).toBe(0);
     const kubeconfig = join(dir, 'cfg', 'config');
@@ -266,8 +335,13 @@ describeOnStack('acceptance: kubectl with magnum kubeconfigs', { reference: fals
 
   it('--use-keystone with an application credential', async () => {
     const dir = home('appcred');
-    const env: EnvOverrides = { ...NO_OPENRC, OS_AUTH_TYPE: 'v3applicationcredential', OS_AUTH_URL: proxy?.authUrl,
-      OS_APPLICATION_CREDENTIAL_ID: appCred?.id, OS_APPLICATION_CREDENTIAL_SECRET: appCred?.secret };
+    const env: EnvOverrides = {
+      ...NO_OPENRC,
+      OS_AUTH_TYPE: 'v3applicationcredential',
+      OS_AUTH_URL: proxy?.authUrl,
+      OS_APPLICATION_CREDENTIAL_ID: appCred?.id,
+      OS_APPLICATION_CREDENTIAL_SECRET: appCred?.secret,
+    };
     const r = await magnum(['cluster-config', cluster, '--use-keystone', '--dir', join(dir, 'cfg')], dir, env);
     expect(r.code, r.stderr).toBe(0);
     const before = proxy?.posts() ?? 0;
@@ -283,9 +357,10 @@ describeOnStack('acceptance: kubectl with magnum kubeconfigs', { reference: fals
     mkdirSync(join(dir, '.kube'));
     const caPem = (await magnum(['ca-show', cluster], dir)).stdout;
     writeFileSync(kubeconfig, renderKeystoneKubeconfig({ clusterName: 'old', server: 'https://127.0.0.1:6443', caPem }), { mode: 0o600 });
-    const view = async () => JSON.parse((await kubectl(kubeconfig, dir, {}, ['config', 'view', '--raw', '-o', 'json'])).stdout) as {
-      users: { name: string; user: unknown }[];
-    };
+    const view = async () =>
+      JSON.parse((await kubectl(kubeconfig, dir, {}, ['config', 'view', '--raw', '-o', 'json'])).stdout) as {
+        users: { name: string; user: unknown }[];
+      };
     const referenceUser = (await view()).users.find((u) => u.name === 'openstackuser');
     const r = await magnum(['cluster-config', cluster, '--use-keystone', '--merge'], dir, { KUBECONFIG: kubeconfig });
     expect(r.code, r.stderr).toBe(0);

@@ -34,8 +34,20 @@ describeOnStack('acceptance: template, cluster and quota lifecycle', { reference
     it('cluster-template-create shows the new template', async () => {
       const r = await ours([
         // A master flavor: Magnum 23 refuses a template without one ("Unable to find flavor None").
-        'cluster-template-create', template, '--coe', 'kubernetes', '--image', 'fedora-coreos-35', '--external-network', 'public',
-        '--master-flavor', 'm1.medium', '--docker-storage-driver', 'overlay2', '--labels', 'auto_healing_enabled=true,auto_healing_controller=magnum-auto-healer;kube_tag=v1.21.1',
+        'cluster-template-create',
+        template,
+        '--coe',
+        'kubernetes',
+        '--image',
+        'fedora-coreos-35',
+        '--external-network',
+        'public',
+        '--master-flavor',
+        'm1.medium',
+        '--docker-storage-driver',
+        'overlay2',
+        '--labels',
+        'auto_healing_enabled=true,auto_healing_controller=magnum-auto-healer;kube_tag=v1.21.1',
         '--floating-ip-disabled',
       ]);
       expect(r.code, r.stderr).toBe(0);
@@ -43,9 +55,7 @@ describeOnStack('acceptance: template, cluster and quota lifecycle', { reference
       expect(fields.get('name')).toBe(template);
       expect(fields.get('docker_storage_driver')).toBe('overlay2');
       expect(fields.get('floating_ip_enabled')).toBe('False');
-      expect(fields.get('labels')).toBe(
-        "{'auto_healing_enabled': 'true', 'auto_healing_controller': 'magnum-auto-healer', 'kube_tag': 'v1.21.1'}",
-      );
+      expect(fields.get('labels')).toBe("{'auto_healing_enabled': 'true', 'auto_healing_controller': 'magnum-auto-healer', 'kube_tag': 'v1.21.1'}");
     });
 
     it('cluster-template-update changes it and shows the result', async () => {
@@ -67,7 +77,9 @@ describeOnStack('acceptance: template, cluster and quota lifecycle', { reference
       const r = await ours(['cluster-template-delete', template]);
       expect(r.code).toBe(1);
       expect(r.stdout).toMatch(
-        new RegExp(`^Delete for cluster template ${template} failed: ClusterTemplate [0-9a-f-]{36} is referenced by one or multiple clusters \\(HTTP 400\\)`),
+        new RegExp(
+          `^Delete for cluster template ${template} failed: ClusterTemplate [0-9a-f-]{36} is referenced by one or multiple clusters \\(HTTP 400\\)`,
+        ),
       );
     });
 
@@ -160,7 +172,10 @@ describeOnStack('acceptance: template, cluster and quota lifecycle', { reference
       expect(list.stdout).toMatch(new RegExp(`^\\| ${project} \\| Cluster +\\| 5 +\\|$`, 'm'));
 
       const deleted = await q('delete');
-      expect(deleted).toMatchObject({ stdout: `Request to delete quota for project id ${project} and resource Cluster has been accepted.\n`, code: 0 });
+      expect(deleted).toMatchObject({
+        stdout: `Request to delete quota for project id ${project} and resource Cluster has been accepted.\n`,
+        code: 0,
+      });
       expect(parseShowTable((await q('show')).stdout).get('hard_limit')).toBe('20');
       const twice = await q('delete');
       expect(twice.code).toBe(1);

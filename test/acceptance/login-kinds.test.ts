@@ -20,7 +20,10 @@ import { startLoopbackIdp, type LoopbackIdp } from '../support/oidc-idp';
 import { startOidcFront, type OidcFront } from '../support/oidc-front';
 
 const NO_OPENRC: EnvOverrides = Object.fromEntries(
-  ['OS_AUTH_TYPE', 'OS_USERNAME', 'OS_PASSWORD', 'OS_PROJECT_NAME', 'OS_PROJECT_ID', 'OS_USER_DOMAIN_NAME', 'OS_PROJECT_DOMAIN_NAME'].map((k) => [k, undefined]),
+  ['OS_AUTH_TYPE', 'OS_USERNAME', 'OS_PASSWORD', 'OS_PROJECT_NAME', 'OS_PROJECT_ID', 'OS_USER_DOMAIN_NAME', 'OS_PROJECT_DOMAIN_NAME'].map((k) => [
+    k,
+    undefined,
+  ]),
 );
 
 const authUrl = (): string => (process.env.OS_AUTH_URL ?? '').replace(/\/+$/, '');
@@ -47,7 +50,10 @@ async function loginAdmin(): Promise<void> {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       auth: {
-        identity: { methods: ['password'], password: { user: { name: e.OS_USERNAME, domain: { name: e.OS_USER_DOMAIN_NAME ?? 'Default' }, password: e.OS_PASSWORD } } },
+        identity: {
+          methods: ['password'],
+          password: { user: { name: e.OS_USERNAME, domain: { name: e.OS_USER_DOMAIN_NAME ?? 'Default' }, password: e.OS_PASSWORD } },
+        },
         scope: { project: { name: e.OS_PROJECT_NAME, domain: { name: e.OS_PROJECT_DOMAIN_NAME ?? 'Default' } } },
       },
     }),
@@ -79,15 +85,25 @@ describeOnStack('acceptance: TOTP, multi-factor and OIDC logins', { reference: f
     projectId = (await admin('GET', `/projects?name=${encodeURIComponent(demoProject)}&domain_id=default`)).json.projects[0].id;
     const member = (await admin('GET', '/roles?name=member')).json.roles[0].id as string;
     // The TOTP / multi-factor user.
-    const user = await admin('POST', '/users', { user: { name: username, password, domain_id: 'default', description: 'magnum-ts acceptance (login-kinds), deleted after the run' } });
+    const user = await admin('POST', '/users', {
+      user: { name: username, password, domain_id: 'default', description: 'magnum-ts acceptance (login-kinds), deleted after the run' },
+    });
     expect(user.status).toBe(201);
     userId = user.json.user.id;
     expect((await admin('PUT', `/projects/${projectId}/users/${userId}/roles/${member}`)).status).toBe(204);
     expect((await admin('POST', '/credentials', { credential: { type: 'totp', user_id: userId, blob: secret } })).status).toBe(201);
     // Federation: the IdP, its front, and Keystone's side of it.
     idp = await startLoopbackIdp({ users: { [fedUser]: fedPassword }, clients: { [clientId]: 'client-secret' } });
-    front = await startOidcFront({ upstream: new URL(authUrl()).origin, issuer: idp.issuer, jwksUrl: idp.jwksUrl, audience: idp.audience, protocol: 'openid' });
-    const group = await admin('POST', '/groups', { group: { name: groupName, domain_id: 'default', description: 'magnum-ts acceptance federation group' } });
+    front = await startOidcFront({
+      upstream: new URL(authUrl()).origin,
+      issuer: idp.issuer,
+      jwksUrl: idp.jwksUrl,
+      audience: idp.audience,
+      protocol: 'openid',
+    });
+    const group = await admin('POST', '/groups', {
+      group: { name: groupName, domain_id: 'default', description: 'magnum-ts acceptance federation group' },
+    });
     expect(group.status).toBe(201);
     groupId = group.json.group.id;
     expect((await admin('PUT', `/projects/${projectId}/groups/${groupId}/roles/${member}`)).status).toBe(204);
@@ -126,11 +142,20 @@ describeOnStack('acceptance: TOTP, multi-factor and OIDC logins', { reference: f
     mkdirSync(home);
     const r = await runOurs(argv, { cwd: home, env: applyOverrides(baseEnv(home), { ...NO_OPENRC, ...overrides }) });
     // The transcripts of the closing note: real output of each login kind.
-    console.log(`$ ${Object.entries(overrides).filter(([k]) => k === 'OS_AUTH_TYPE' || k === 'OS_AUTH_METHODS').map(([k, v]) => `${k}=${v}`).join(' ')} magnum ${argv.join(' ')}\n${r.stdout}${r.stderr}[exit ${r.code}]`);
+    console.log(
+      `$ ${Object.entries(overrides)
+        .filter(([k]) => k === 'OS_AUTH_TYPE' || k === 'OS_AUTH_METHODS')
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')} magnum ${argv.join(' ')}\n${r.stdout}${r.stderr}[exit ${r.code}]`,
+    );
     return r;
   }
   const mfaUser = (extra: EnvOverrides = {}): EnvOverrides => ({
-    OS_USERNAME: username, OS_USER_DOMAIN_NAME: 'Default', OS_PROJECT_NAME: process.env.OS_PROJECT_NAME ?? 'demo', OS_PROJECT_DOMAIN_NAME: 'Default', ...extra,
+    OS_USERNAME: username,
+    OS_USER_DOMAIN_NAME: 'Default',
+    OS_PROJECT_NAME: process.env.OS_PROJECT_NAME ?? 'demo',
+    OS_PROJECT_DOMAIN_NAME: 'Default',
+    ...extra,
   });
   // Keystone 30 rejects a passcode it has already accepted for the user (keystone/auth/plugins/
   // totp.py, LP#2157347); with [totp] included_previous_windows = 1 (the default) the current and
@@ -181,17 +206,26 @@ describeOnStack('acceptance: TOTP, multi-factor and OIDC logins', { reference: f
     // Password alone is no longer enough, and a script is told which factor is missing.
     const script = await ours(['cluster-template-list'], mfaUser({ OS_PASSWORD: password }));
     expect([script.stderr, script.code]).toEqual([
-      'ERROR: Keystone requires a second factor for this user (password+totp): give a TOTP passcode (--os-passcode or OS_PASSCODE)\n', 1,
+      'ERROR: Keystone requires a second factor for this user (password+totp): give a TOTP passcode (--os-passcode or OS_PASSCODE)\n',
+      1,
     ]);
     // The same login with the passcode configured: 401 + Openstack-Auth-Receipt, then totp with the receipt.
     const receipt = await ours(['auth-status'], mfaUser({ OS_PASSWORD: password, OS_PASSCODE: await freshCode() }));
     expect([receipt.stderr, receipt.code]).toEqual(['', 0]);
     // Keystone 22 lists the methods as password, totp; Keystone 30 as totp, password.
     expect(receipt.stdout).toMatch(/^\| methods +\| (password, totp|totp, password) +\|$/m);
-    const both = await ours(['auth-status'], mfaUser({ OS_AUTH_TYPE: 'v3multifactor', OS_AUTH_METHODS: 'v3password,v3totp', OS_PASSWORD: password, OS_PASSCODE: await freshCode() }));
+    const both = await ours(
+      ['auth-status'],
+      mfaUser({ OS_AUTH_TYPE: 'v3multifactor', OS_AUTH_METHODS: 'v3password,v3totp', OS_PASSWORD: password, OS_PASSCODE: await freshCode() }),
+    );
     expect([both.stderr, both.code]).toEqual(['', 0]);
     expect(both.stdout).toMatch(/^\| methods +\| (password, totp|totp, password) +\|$/m);
-    listsTemplates(await ours(['cluster-template-list'], mfaUser({ OS_AUTH_TYPE: 'v3multifactor', OS_AUTH_METHODS: 'v3password,v3totp', OS_PASSWORD: password, OS_PASSCODE: await freshCode() })));
+    listsTemplates(
+      await ours(
+        ['cluster-template-list'],
+        mfaUser({ OS_AUTH_TYPE: 'v3multifactor', OS_AUTH_METHODS: 'v3password,v3totp', OS_PASSWORD: password, OS_PASSCODE: await freshCode() }),
+      ),
+    );
   });
 
   const oidc = (type: string, extra: EnvOverrides): EnvOverrides => ({
@@ -204,8 +238,14 @@ describeOnStack('acceptance: TOTP, multi-factor and OIDC logins', { reference: f
     ...extra,
   });
 
-  it('v3oidcpassword: the IdP\'s password grant, Keystone\'s federation, then the project scope', async () => {
-    const env = oidc('v3oidcpassword', { OS_DISCOVERY_ENDPOINT: idp?.discoveryUrl, OS_CLIENT_ID: clientId, OS_CLIENT_SECRET: 'client-secret', OS_USERNAME: fedUser, OS_PASSWORD: fedPassword });
+  it("v3oidcpassword: the IdP's password grant, Keystone's federation, then the project scope", async () => {
+    const env = oidc('v3oidcpassword', {
+      OS_DISCOVERY_ENDPOINT: idp?.discoveryUrl,
+      OS_CLIENT_ID: clientId,
+      OS_CLIENT_SECRET: 'client-secret',
+      OS_USERNAME: fedUser,
+      OS_PASSWORD: fedPassword,
+    });
     const r = await ours(['auth-status'], env);
     expect([r.stderr, r.code]).toEqual(['', 0]);
     expect(r.stdout).toMatch(new RegExp(`^\\| user +\\| ${fedUser} \\([0-9a-f]{32,64}\\) +\\|$`, 'm'));
@@ -215,7 +255,11 @@ describeOnStack('acceptance: TOTP, multi-factor and OIDC logins', { reference: f
   });
 
   it('v3oidcclientcredentials with access_token_endpoint', async () => {
-    const env = oidc('v3oidcclientcredentials', { OS_ACCESS_TOKEN_ENDPOINT: idp?.tokenUrl, OS_CLIENT_ID: clientId, OS_CLIENT_SECRET: 'client-secret' });
+    const env = oidc('v3oidcclientcredentials', {
+      OS_ACCESS_TOKEN_ENDPOINT: idp?.tokenUrl,
+      OS_CLIENT_ID: clientId,
+      OS_CLIENT_SECRET: 'client-secret',
+    });
     const r = await ours(['auth-status'], env);
     expect([r.stderr, r.code]).toEqual(['', 0]);
     expect(r.stdout).toMatch(new RegExp(`^\\| user +\\| service-account-${clientId} `, 'm'));
@@ -233,7 +277,13 @@ describeOnStack('acceptance: TOTP, multi-factor and OIDC logins', { reference: f
 
   it('the token cache keeps a federated login', async () => {
     const env = {
-      ...oidc('v3oidcpassword', { OS_ACCESS_TOKEN_ENDPOINT: idp?.tokenUrl, OS_CLIENT_ID: clientId, OS_CLIENT_SECRET: 'client-secret', OS_USERNAME: fedUser, OS_PASSWORD: fedPassword }),
+      ...oidc('v3oidcpassword', {
+        OS_ACCESS_TOKEN_ENDPOINT: idp?.tokenUrl,
+        OS_CLIENT_ID: clientId,
+        OS_CLIENT_SECRET: 'client-secret',
+        OS_USERNAME: fedUser,
+        OS_PASSWORD: fedPassword,
+      }),
       OS_CACHE: 'true',
       XDG_CACHE_HOME: join(tmp, 'cache'),
     };

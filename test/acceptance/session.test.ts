@@ -64,28 +64,32 @@ describeOnStack('acceptance: README session', { reference: false }, () => {
     );
   });
 
-  it(`cluster-list reaches CREATE_COMPLETE within ${CREATE_TIMEOUT_MS / 1000} s`, async () => {
-    const deadline = Date.now() + CREATE_TIMEOUT_MS;
-    let last: ProcessResult | undefined;
-    let status: string | undefined;
-    while (Date.now() < deadline) {
-      last = await ours(['cluster-list']);
-      // Right after a create, magnum 15 briefly answers 400 "Invalid input for field/attribute
-      // master_count" (the nodegroups are not written yet; test/compat/resources.ts): ask again.
-      if (last.code !== 0 && /master_count/.test(last.stderr)) {
+  it(
+    `cluster-list reaches CREATE_COMPLETE within ${CREATE_TIMEOUT_MS / 1000} s`,
+    async () => {
+      const deadline = Date.now() + CREATE_TIMEOUT_MS;
+      let last: ProcessResult | undefined;
+      let status: string | undefined;
+      while (Date.now() < deadline) {
+        last = await ours(['cluster-list']);
+        // Right after a create, magnum 15 briefly answers 400 "Invalid input for field/attribute
+        // master_count" (the nodegroups are not written yet; test/compat/resources.ts): ask again.
+        if (last.code !== 0 && /master_count/.test(last.stderr)) {
+          await sleep(2000);
+          continue;
+        }
+        expect(last.code, last.stderr).toBe(0);
+        status = statusInList(last.stdout, name);
+        if (status === 'CREATE_COMPLETE' || status?.endsWith('FAILED')) break;
         await sleep(2000);
-        continue;
       }
-      expect(last.code, last.stderr).toBe(0);
-      status = statusInList(last.stdout, name);
-      if (status === 'CREATE_COMPLETE' || status?.endsWith('FAILED')) break;
-      await sleep(2000);
-    }
-    expect(status, last?.stdout).toBe('CREATE_COMPLETE');
-    const fields = await showCluster(name);
-    expect(fields?.get('node_count')).toBe('100');
-    expect(fields?.get('api_address')).toMatch(/^https:\/\//);
-  }, CREATE_TIMEOUT_MS + 30_000);
+      expect(status, last?.stdout).toBe('CREATE_COMPLETE');
+      const fields = await showCluster(name);
+      expect(fields?.get('node_count')).toBe('100');
+      expect(fields?.get('api_address')).toMatch(/^https:\/\//);
+    },
+    CREATE_TIMEOUT_MS + 30_000,
+  );
 
   describe('cluster-config + kubectl', () => {
     const why = kubectlMissing();

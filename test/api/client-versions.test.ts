@@ -45,7 +45,10 @@ describe('microversion headers', () => {
   });
 
   it('records the range and the answered version of Magnum 23 and 15', async () => {
-    for (const [headers, max, answered] of [[M23, '1.14', '1.14'], [M15, '1.10', '1.10']] as const) {
+    for (const [headers, max, answered] of [
+      [M23, '1.14', '1.14'],
+      [M15, '1.10', '1.10'],
+    ] as const) {
       const c = client(recording(headers));
       await c.request('GET', '/clusters');
       expect(c.serverRange).toEqual({ min: '1.1', max });

@@ -31,7 +31,7 @@ describe('help text', () => {
     });
   }
 
-  it('every option of a reference command is in its help: the reference\'s or the additions', () => {
+  it("every option of a reference command is in its help: the reference's or the additions", () => {
     for (const name of reference.keys()) {
       const cmd = COMMANDS.find((c) => c.name === name)!;
       const text = commandHelp(cmd, 78);

@@ -25,7 +25,11 @@ async function run(env: Record<string, string>, args = ['cluster-list']): Promis
   const r = await runCli(args, { env });
   return { r, keystone: cloud.requests.slice(before).filter((q) => q.server === 'keystone') };
 }
-const listed = (r: RunCliResult): string[] => r.stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| uuid')).map((l) => l.split('|')[2].trim());
+const listed = (r: RunCliResult): string[] =>
+  r.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| uuid'))
+    .map((l) => l.split('|')[2].trim());
 const lines = (reqs: RecordedRequest[]): string[] => reqs.map((q) => `${q.method} ${q.path}`);
 const posted = (reqs: RecordedRequest[]): unknown => JSON.parse(reqs.find((q) => q.method === 'POST')?.body ?? 'null');
 const REQUEST_ID = '\\(Request-ID: req-[0-9a-f-]+\\)';
@@ -77,7 +81,13 @@ describe('v3applicationcredential', () => {
   });
 
   it('by name with the user', async () => {
-    const env = { ...appCred(), OS_APPLICATION_CREDENTIAL_ID: '', OS_APPLICATION_CREDENTIAL_NAME: APP_CREDENTIAL.name, OS_USERNAME: 'demo', OS_USER_DOMAIN_NAME: 'Default' };
+    const env = {
+      ...appCred(),
+      OS_APPLICATION_CREDENTIAL_ID: '',
+      OS_APPLICATION_CREDENTIAL_NAME: APP_CREDENTIAL.name,
+      OS_USERNAME: 'demo',
+      OS_USER_DOMAIN_NAME: 'Default',
+    };
     const { r, keystone } = await run(env);
     expect([r.code, listed(r)]).toEqual([0, ['mine']]);
     expect(posted(keystone)).toEqual({
@@ -94,7 +104,9 @@ describe('v3applicationcredential', () => {
     const { r } = await run({ ...appCred(), OS_PROJECT_NAME: 'demo', OS_PROJECT_DOMAIN_NAME: 'Default' });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      new RegExp(`^ERROR: Error authenticating with application credential: Application credentials cannot request a scope\\. \\(HTTP 401\\) ${REQUEST_ID}\\n$`),
+      new RegExp(
+        `^ERROR: Error authenticating with application credential: Application credentials cannot request a scope\\. \\(HTTP 401\\) ${REQUEST_ID}\\n$`,
+      ),
     );
   });
 
@@ -105,7 +117,11 @@ describe('v3applicationcredential', () => {
 
   it('a missing secret is caught before any request', async () => {
     const { r, keystone } = await run({ ...appCred(), OS_APPLICATION_CREDENTIAL_SECRET: '' });
-    expect([r.stderr, r.code, keystone.length]).toEqual(['ERROR: Missing value application_credential_secret required for auth plugin v3applicationcredential\n', 1, 0]);
+    expect([r.stderr, r.code, keystone.length]).toEqual([
+      'ERROR: Missing value application_credential_secret required for auth plugin v3applicationcredential\n',
+      1,
+      0,
+    ]);
   });
 
   it('from clouds.yaml', async () => {
@@ -123,7 +139,13 @@ describe('v3applicationcredential', () => {
 describe('tokens', () => {
   it('token (generic): the token method with the token also in X-Auth-Token (no discovery at a /v3 URL)', async () => {
     const token = cloud.issueToken();
-    const { r, keystone } = await run({ OS_AUTH_TYPE: 'token', OS_AUTH_URL: cloud.authUrlV3, OS_TOKEN: token, OS_PROJECT_NAME: 'demo', OS_PROJECT_DOMAIN_ID: 'default' });
+    const { r, keystone } = await run({
+      OS_AUTH_TYPE: 'token',
+      OS_AUTH_URL: cloud.authUrlV3,
+      OS_TOKEN: token,
+      OS_PROJECT_NAME: 'demo',
+      OS_PROJECT_DOMAIN_ID: 'default',
+    });
     expect([r.code, listed(r), lines(keystone)]).toEqual([0, ['mine'], ['POST /v3/auth/tokens']]);
     expect(keystone[0].headers['x-auth-token']).toBe(token);
     expect(posted(keystone)).toEqual({
@@ -150,7 +172,10 @@ describe('tokens', () => {
 
   it('admin_token (token_endpoint) from clouds.yaml: no keystone at all', async () => {
     const file = join(dir, 'admintoken.yaml');
-    writeFileSync(file, `clouds:\n  direct:\n    auth_type: token_endpoint\n    auth:\n      endpoint: ${cloud.magnumUrl}\n      token: ${cloud.issueToken()}\n`);
+    writeFileSync(
+      file,
+      `clouds:\n  direct:\n    auth_type: token_endpoint\n    auth:\n      endpoint: ${cloud.magnumUrl}\n      token: ${cloud.issueToken()}\n`,
+    );
     const { r, keystone } = await run({ OS_CLOUD: 'direct', OS_CLIENT_CONFIG_FILE: file });
     expect([r.code, r.stderr, listed(r), keystone.length]).toEqual([0, '', ['mine'], 0]);
   });
@@ -164,7 +189,9 @@ describe('tokens', () => {
 it('an unknown auth type is refused before any request', async () => {
   const { r, keystone } = await run({ ...openrcEnv(cloud), OS_AUTH_TYPE: 'v2password' });
   expect([r.stderr, r.code, keystone.length]).toEqual([
-    'ERROR: The plugin v2password could not be found; this client supports password, v3password, token, v3token, v3applicationcredential, v3totp, v3multifactor, v3oidcaccesstoken, v3oidcpassword, v3oidcclientcredentials, admin_token\n', 1, 0,
+    'ERROR: The plugin v2password could not be found; this client supports password, v3password, token, v3token, v3applicationcredential, v3totp, v3multifactor, v3oidcaccesstoken, v3oidcpassword, v3oidcclientcredentials, admin_token\n',
+    1,
+    0,
   ]);
 });
 
@@ -176,7 +203,13 @@ it('region and interface from clouds.yaml choose the catalog endpoint', async ()
   // RegionTwo's magnum endpoint is http://127.0.0.1:1/v1 in the fake catalog: nothing listens there.
   writeFileSync(file, cloudWith('    region_name: RegionTwo\n'));
   const { r } = await run({ OS_CLOUD: 'r', OS_CLIENT_CONFIG_FILE: file });
-  expect(r).toEqual({ stdout: '', stderr: 'ERROR: Unable to establish connection to http://127.0.0.1:1/v1/clusters: connect ECONNREFUSED 127.0.0.1:1\n', code: 1 });
+  expect(r).toEqual({
+    stdout: '',
+    stderr: 'ERROR: Unable to establish connection to http://127.0.0.1:1/v1/clusters: connect ECONNREFUSED 127.0.0.1:1\n',
+    code: 1,
+  });
   writeFileSync(file, cloudWith('    region_name: RegionOne\n    interface: bogus\n'));
-  expect((await run({ OS_CLOUD: 'r', OS_CLIENT_CONFIG_FILE: file })).r.stderr).toBe('ERROR: bogus endpoint for container service in RegionOne region not found\n');
+  expect((await run({ OS_CLOUD: 'r', OS_CLIENT_CONFIG_FILE: file })).r.stderr).toBe(
+    'ERROR: bogus endpoint for container service in RegionOne region not found\n',
+  );
 });

@@ -4,8 +4,11 @@ import { cacheKey } from '../../src/auth/token-cache-entry';
 import { resolveClientConfig } from '../../src/config/client-config';
 
 const BASE = {
-  OS_AUTH_URL: 'https://keystone.example.com/v3', OS_USERNAME: 'alice', OS_USER_DOMAIN_NAME: 'Default',
-  OS_PROJECT_NAME: 'demo', OS_PROJECT_DOMAIN_NAME: 'Default',
+  OS_AUTH_URL: 'https://keystone.example.com/v3',
+  OS_USERNAME: 'alice',
+  OS_USER_DOMAIN_NAME: 'Default',
+  OS_PROJECT_NAME: 'demo',
+  OS_PROJECT_DOMAIN_NAME: 'Default',
 };
 const key = (env: Record<string, string>): string => cacheKey(resolveClientConfig({}, { ...BASE, ...env }));
 
@@ -32,8 +35,20 @@ describe('cacheKey', () => {
     const a = key({ OS_AUTH_TYPE: 'v3multifactor', OS_AUTH_METHODS: 'v3password,v3totp', OS_PASSWORD: 'p1', OS_PASSCODE: '123456' });
     const b = key({ OS_AUTH_TYPE: 'v3multifactor', OS_AUTH_METHODS: 'v3password,v3totp', OS_PASSWORD: 'p2', OS_PASSCODE: '654321' });
     expect(a).toBe(b);
-    const c = key({ OS_AUTH_TYPE: 'v3oidcclientcredentials', OS_IDENTITY_PROVIDER: 'a', OS_PROTOCOL: 'openid', OS_CLIENT_ID: 'c', OS_CLIENT_SECRET: 's1' });
-    const d = key({ OS_AUTH_TYPE: 'v3oidcclientcredentials', OS_IDENTITY_PROVIDER: 'a', OS_PROTOCOL: 'openid', OS_CLIENT_ID: 'c', OS_CLIENT_SECRET: 's2' });
+    const c = key({
+      OS_AUTH_TYPE: 'v3oidcclientcredentials',
+      OS_IDENTITY_PROVIDER: 'a',
+      OS_PROTOCOL: 'openid',
+      OS_CLIENT_ID: 'c',
+      OS_CLIENT_SECRET: 's1',
+    });
+    const d = key({
+      OS_AUTH_TYPE: 'v3oidcclientcredentials',
+      OS_IDENTITY_PROVIDER: 'a',
+      OS_PROTOCOL: 'openid',
+      OS_CLIENT_ID: 'c',
+      OS_CLIENT_SECRET: 's2',
+    });
     expect(c).toBe(d);
     expect(a).toMatch(/^[0-9a-f]{64}$/);
   });

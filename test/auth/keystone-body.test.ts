@@ -37,7 +37,11 @@ describe('identity', () => {
 describe('scope', () => {
   it.each([
     ['a project id', { projectId: 'p1', projectName: 'demo' }, { project: { id: 'p1' } }],
-    ['a project name and domain id', { projectName: 'demo', projectDomainId: 'default', projectDomainName: 'D' }, { project: { name: 'demo', domain: { id: 'default' } } }],
+    [
+      'a project name and domain id',
+      { projectName: 'demo', projectDomainId: 'default', projectDomainName: 'D' },
+      { project: { name: 'demo', domain: { id: 'default' } } },
+    ],
     ['a domain', { domainName: 'Default' }, { domain: { name: 'Default' } }],
     ['a trust', { trustId: 't1' }, { 'OS-TRUST:trust': { id: 't1' } }],
     ['the system', { systemScope: 'all' }, { system: { all: true } }],
@@ -51,7 +55,15 @@ describe('scope', () => {
   });
 
   it('an application credential carries a configured project, for keystone to refuse', () => {
-    expect(body({ authType: 'v3applicationcredential', applicationCredentialId: 'i', applicationCredentialSecret: 's', projectName: 'demo', projectDomainName: 'Default' })).toEqual({
+    expect(
+      body({
+        authType: 'v3applicationcredential',
+        applicationCredentialId: 'i',
+        applicationCredentialSecret: 's',
+        projectName: 'demo',
+        projectDomainName: 'Default',
+      }),
+    ).toEqual({
       auth: {
         identity: { methods: ['application_credential'], application_credential: { id: 'i', secret: 's' } },
         scope: { project: { name: 'demo', domain: { name: 'Default' } } },

@@ -22,13 +22,21 @@ beforeAll(async () => {
   idp = await startLoopbackIdp();
   cloud = await startFakeCloud({
     federation: {
-      idp: 'myidp', protocol: 'openid', remoteIds: [''],
+      idp: 'myidp',
+      protocol: 'openid',
+      remoteIds: [''],
       users: { alice: USERS.demo, 'service-account-magnum-cli': USERS.demo },
     },
   });
   cloud.state.config.federation!.remoteIds = [idp.issuer];
   cloud.seedCluster({ name: 'mine' });
-  front = await startOidcFront({ upstream: new URL(cloud.keystoneUrl).origin, issuer: idp.issuer, jwksUrl: idp.jwksUrl, audience: idp.audience, protocol: 'openid' });
+  front = await startOidcFront({
+    upstream: new URL(cloud.keystoneUrl).origin,
+    issuer: idp.issuer,
+    jwksUrl: idp.jwksUrl,
+    audience: idp.audience,
+    protocol: 'openid',
+  });
   dir = mkdtempSync(join(tmpdir(), 'magnum-login-kinds-'));
 });
 afterAll(async () => {
@@ -36,7 +44,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(env: Record<string, string>, args = ['cluster-list']): Promise<{ r: RunCliResult; keystone: RecordedRequest[]; idpCalls: string[] }> {
+async function run(
+  env: Record<string, string>,
+  args = ['cluster-list'],
+): Promise<{ r: RunCliResult; keystone: RecordedRequest[]; idpCalls: string[] }> {
   const before = cloud.requests.length;
   const idpBefore = idp.requests.length;
   const r = await runCli(args, { env });
@@ -44,10 +55,17 @@ async function run(env: Record<string, string>, args = ['cluster-list']): Promis
     r,
     keystone: cloud.requests.slice(before).filter((q) => q.server === 'keystone'),
     // The front's own JWKS fetch is not the client's.
-    idpCalls: idp.requests.slice(idpBefore).map((q) => `${q.method} ${q.path}`).filter((c) => c !== 'GET /jwks'),
+    idpCalls: idp.requests
+      .slice(idpBefore)
+      .map((q) => `${q.method} ${q.path}`)
+      .filter((c) => c !== 'GET /jwks'),
   };
 }
-const listed = (r: RunCliResult): string[] => r.stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| uuid')).map((l) => l.split('|')[2].trim());
+const listed = (r: RunCliResult): string[] =>
+  r.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| uuid'))
+    .map((l) => l.split('|')[2].trim());
 const bodies = (reqs: RecordedRequest[]): { auth: { identity: Record<string, unknown> } }[] =>
   reqs.filter((q) => q.method === 'POST' && q.path.endsWith('/auth/tokens')).map((q) => JSON.parse(q.body));
 
@@ -64,7 +82,10 @@ describe('TOTP helper', () => {
   it('matches RFC 6238 appendix B (SHA-1, 8 digits)', () => {
     const secret = base32Encode(Buffer.from('12345678901234567890'));
     expect([59, 1111111109, 1234567890, 20000000000].map((t) => totpCode(secret, t * 1000, 30, 8))).toEqual([
-      '94287082', '07081804', '89005924', '65353130',
+      '94287082',
+      '07081804',
+      '89005924',
+      '65353130',
     ]);
   });
 });
@@ -100,11 +121,13 @@ describe('v3totp', () => {
   it('without a passcode in a script: one line, no request', async () => {
     const { r, keystone } = await run(user('demo', { OS_AUTH_TYPE: 'v3totp' }));
     expect([r.stderr, r.code, keystone.length]).toEqual([
-      'ERROR: You must provide a TOTP passcode via either --os-passcode, env[OS_PASSCODE], or prompted response\n', 1, 0,
+      'ERROR: You must provide a TOTP passcode via either --os-passcode, env[OS_PASSCODE], or prompted response\n',
+      1,
+      0,
     ]);
   });
 
-  it('a wrong passcode is Keystone\'s 401', async () => {
+  it("a wrong passcode is Keystone's 401", async () => {
     const { r } = await run(user('demo', { OS_AUTH_TYPE: 'v3totp', OS_PASSCODE: '000000' === totpCode(TOTP_SECRETS.demo) ? '111111' : '000000' }));
     expect([r.code, r.stderr]).toEqual([1, expect.stringMatching(/^ERROR: The request you have made requires authentication\. \(HTTP 401\)/)]);
   });
@@ -113,7 +136,12 @@ describe('v3totp', () => {
 describe('multi-factor (rules [["password", "totp"]])', () => {
   it('v3multifactor sends both methods in one request', async () => {
     const { r, keystone } = await run(
-      user('mfa', { OS_AUTH_TYPE: 'v3multifactor', OS_AUTH_METHODS: 'v3password,v3totp', OS_PASSWORD: 'mfa-secret', OS_PASSCODE: totpCode(TOTP_SECRETS.mfa) }),
+      user('mfa', {
+        OS_AUTH_TYPE: 'v3multifactor',
+        OS_AUTH_METHODS: 'v3password,v3totp',
+        OS_PASSWORD: 'mfa-secret',
+        OS_PASSCODE: totpCode(TOTP_SECRETS.mfa),
+      }),
     );
     expect([r.code, r.stderr, listed(r)]).toEqual([0, '', ['mine']]);
     expect(bodies(keystone).map((b) => b.auth.identity.methods)).toEqual([['password', 'totp']]);
@@ -141,21 +169,24 @@ describe('multi-factor (rules [["password", "totp"]])', () => {
   it('in a script without the second factor: one line naming it', async () => {
     const { r } = await run(user('mfa', { OS_PASSWORD: 'mfa-secret' }));
     expect([r.stderr, r.code]).toEqual([
-      'ERROR: Keystone requires a second factor for this user (password+totp): give a TOTP passcode (--os-passcode or OS_PASSCODE)\n', 1,
+      'ERROR: Keystone requires a second factor for this user (password+totp): give a TOTP passcode (--os-passcode or OS_PASSCODE)\n',
+      1,
     ]);
   });
 
   it('v3totp alone for that user: the receipt asks for the password', async () => {
     const { r } = await run(user('mfa', { OS_AUTH_TYPE: 'v3totp', OS_PASSCODE: totpCode(TOTP_SECRETS.mfa) }));
     expect([r.stderr, r.code]).toEqual([
-      'ERROR: Keystone requires a second factor for this user (password+totp): give a password (--os-password or OS_PASSWORD)\n', 1,
+      'ERROR: Keystone requires a second factor for this user (password+totp): give a password (--os-password or OS_PASSWORD)\n',
+      1,
     ]);
   });
 
   it('auth_methods it cannot combine is one line', async () => {
     const { r } = await run(user('mfa', { OS_AUTH_TYPE: 'v3multifactor', OS_AUTH_METHODS: 'v3password,v3oidcpassword', OS_PASSWORD: 'x' }));
     expect([r.stderr, r.code]).toEqual([
-      'ERROR: auth_methods: v3oidcpassword cannot be combined by v3multifactor; use v3password, v3totp, v3token, v3applicationcredential\n', 1,
+      'ERROR: auth_methods: v3oidcpassword cannot be combined by v3multifactor; use v3password, v3totp, v3token, v3applicationcredential\n',
+      1,
     ]);
   });
 });
@@ -174,14 +205,28 @@ describe('OIDC federation through the front', () => {
   it('v3oidcpassword: discovery, password grant (client secret by Basic), federated auth, re-scope', async () => {
     const before = front.forwardedClaims.length;
     const { r, keystone, idpCalls } = await run(
-      oidc('v3oidcpassword', { OS_DISCOVERY_ENDPOINT: idp.discoveryUrl, OS_CLIENT_ID: 'magnum-cli', OS_CLIENT_SECRET: 'cli-secret', OS_USERNAME: 'alice', OS_PASSWORD: 'wonderland' }),
+      oidc('v3oidcpassword', {
+        OS_DISCOVERY_ENDPOINT: idp.discoveryUrl,
+        OS_CLIENT_ID: 'magnum-cli',
+        OS_CLIENT_SECRET: 'cli-secret',
+        OS_USERNAME: 'alice',
+        OS_PASSWORD: 'wonderland',
+      }),
     );
     expect([r.code, r.stderr, listed(r)]).toEqual([0, '', ['mine']]);
     expect(idpCalls).toEqual(['GET /.well-known/openid-configuration', 'POST /token']);
     const tokenReq = idp.requests.filter((q) => q.path === '/token').at(-1)!;
     expect(tokenReq.headers.authorization).toBe(`Basic ${Buffer.from('magnum-cli:cli-secret').toString('base64')}`);
-    expect(Object.fromEntries(new URLSearchParams(tokenReq.body))).toEqual({ username: 'alice', password: 'wonderland', scope: 'openid profile', grant_type: 'password' });
-    expect(keystone.map((q) => `${q.method} ${q.path}`)).toEqual(['POST /v3/OS-FEDERATION/identity_providers/myidp/protocols/openid/auth', 'POST /v3/auth/tokens']);
+    expect(Object.fromEntries(new URLSearchParams(tokenReq.body))).toEqual({
+      username: 'alice',
+      password: 'wonderland',
+      scope: 'openid profile',
+      grant_type: 'password',
+    });
+    expect(keystone.map((q) => `${q.method} ${q.path}`)).toEqual([
+      'POST /v3/OS-FEDERATION/identity_providers/myidp/protocols/openid/auth',
+      'POST /v3/auth/tokens',
+    ]);
     expect(keystone[0].headers['oidc-claim-preferred_username']).toBe('alice');
     expect(keystone[0].headers['oidc-claim-iss']).toBe(idp.issuer);
     expect(bodies(keystone)[0].auth.identity.methods).toEqual(['token']);
@@ -190,25 +235,37 @@ describe('OIDC federation through the front', () => {
 
   it('v3oidcpassword with a public client: client_id in the form', async () => {
     const { r } = await run(
-      oidc('v3oidcpassword', { OS_ACCESS_TOKEN_ENDPOINT: idp.tokenUrl, OS_CLIENT_ID: 'public-cli', OS_USERNAME: 'alice', OS_PASSWORD: 'wonderland', OS_OPENID_SCOPE: 'openid email' }),
+      oidc('v3oidcpassword', {
+        OS_ACCESS_TOKEN_ENDPOINT: idp.tokenUrl,
+        OS_CLIENT_ID: 'public-cli',
+        OS_USERNAME: 'alice',
+        OS_PASSWORD: 'wonderland',
+        OS_OPENID_SCOPE: 'openid email',
+      }),
     );
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(Object.fromEntries(new URLSearchParams(idp.requests.filter((q) => q.path === '/token').at(-1)!.body))).toEqual({
-      username: 'alice', password: 'wonderland', scope: 'openid email', client_id: 'public-cli', grant_type: 'password',
+      username: 'alice',
+      password: 'wonderland',
+      scope: 'openid email',
+      client_id: 'public-cli',
+      grant_type: 'password',
     });
   });
 
   it('v3oidcclientcredentials with access_token_endpoint', async () => {
-    const { r, idpCalls } = await run(oidc('v3oidcclientcredentials', { OS_ACCESS_TOKEN_ENDPOINT: idp.tokenUrl, OS_CLIENT_ID: 'magnum-cli', OS_CLIENT_SECRET: 'cli-secret' }));
+    const { r, idpCalls } = await run(
+      oidc('v3oidcclientcredentials', { OS_ACCESS_TOKEN_ENDPOINT: idp.tokenUrl, OS_CLIENT_ID: 'magnum-cli', OS_CLIENT_SECRET: 'cli-secret' }),
+    );
     expect([r.code, r.stderr, listed(r), idpCalls]).toEqual([0, '', ['mine'], ['POST /token']]);
   });
 
-  it('v3oidcaccesstoken: the user\'s own token goes straight to Keystone', async () => {
+  it("v3oidcaccesstoken: the user's own token goes straight to Keystone", async () => {
     const { r, idpCalls } = await run(oidc('v3oidcaccesstoken', { OS_ACCESS_TOKEN: idp.mint({ sub: 'u1', preferred_username: 'alice' }) }));
     expect([r.code, r.stderr, listed(r), idpCalls]).toEqual([0, '', ['mine'], []]);
   });
 
-  it('a forged, expired or foreign-audience token stops at the front, with the front\'s 401', async () => {
+  it("a forged, expired or foreign-audience token stops at the front, with the front's 401", async () => {
     const forged = idp.mint({ preferred_username: 'alice' }, { key: foreignKey() });
     const expired = idp.mint({ preferred_username: 'alice', exp: Math.floor(Date.now() / 1000) - 3600 });
     const otherAud = idp.mint({ preferred_username: 'alice', aud: 'someone-else' });
@@ -227,23 +284,41 @@ describe('OIDC federation through the front', () => {
     expect(Object.keys(seen).filter((k) => k.startsWith('oidc'))).toEqual([]);
   });
 
-  it('a wrong IdP password is the token endpoint\'s error, one line', async () => {
+  it("a wrong IdP password is the token endpoint's error, one line", async () => {
     const { r, keystone } = await run(
-      oidc('v3oidcpassword', { OS_ACCESS_TOKEN_ENDPOINT: idp.tokenUrl, OS_CLIENT_ID: 'magnum-cli', OS_CLIENT_SECRET: 'cli-secret', OS_USERNAME: 'alice', OS_PASSWORD: 'nope' }),
+      oidc('v3oidcpassword', {
+        OS_ACCESS_TOKEN_ENDPOINT: idp.tokenUrl,
+        OS_CLIENT_ID: 'magnum-cli',
+        OS_CLIENT_SECRET: 'cli-secret',
+        OS_USERNAME: 'alice',
+        OS_PASSWORD: 'nope',
+      }),
     );
     expect([r.stderr, r.code, keystone.length]).toEqual([
-      `ERROR: The identity provider's token endpoint ${idp.tokenUrl} refused the request: invalid_grant: Invalid user credentials (HTTP 401)\n`, 1, 0,
+      `ERROR: The identity provider's token endpoint ${idp.tokenUrl} refused the request: invalid_grant: Invalid user credentials (HTTP 401)\n`,
+      1,
+      0,
     ]);
   });
 
   it('a token endpoint reply without the token asked for is an invalid response, worded as every other', async () => {
     const { r, keystone } = await run(
-      oidc('v3oidcclientcredentials', { OS_ACCESS_TOKEN_ENDPOINT: idp.tokenUrl, OS_CLIENT_ID: 'magnum-cli', OS_CLIENT_SECRET: 'cli-secret', OS_ACCESS_TOKEN_TYPE: 'refresh_token' }),
+      oidc('v3oidcclientcredentials', {
+        OS_ACCESS_TOKEN_ENDPOINT: idp.tokenUrl,
+        OS_CLIENT_ID: 'magnum-cli',
+        OS_CLIENT_SECRET: 'cli-secret',
+        OS_ACCESS_TOKEN_TYPE: 'refresh_token',
+      }),
     );
-    expect([r.stdout, r.stderr, r.code, keystone.length]).toEqual(['', `ERROR: Invalid response from ${idp.tokenUrl} (HTTP 200): no refresh_token in the reply\n`, 1, 0]);
+    expect([r.stdout, r.stderr, r.code, keystone.length]).toEqual([
+      '',
+      `ERROR: Invalid response from ${idp.tokenUrl} (HTTP 200): no refresh_token in the reply\n`,
+      1,
+      0,
+    ]);
   });
 
-  it('missing options are keystoneauth\'s words', async () => {
+  it("missing options are keystoneauth's words", async () => {
     const noEndpoint = await run(oidc('v3oidcpassword', { OS_CLIENT_ID: 'c', OS_USERNAME: 'a', OS_PASSWORD: 'b' }));
     expect(noEndpoint.r.stderr).toBe("ERROR: You have to specify either an 'access-token-endpoint' or a 'discovery-endpoint'.\n");
     const noIdp = await run({ ...oidc('v3oidcaccesstoken', { OS_ACCESS_TOKEN: 't' }), OS_IDENTITY_PROVIDER: '' });
@@ -252,7 +327,13 @@ describe('OIDC federation through the front', () => {
 
   it('the token cache keeps a federated login: the second run asks neither the IdP nor Keystone', async () => {
     const env = {
-      ...oidc('v3oidcpassword', { OS_DISCOVERY_ENDPOINT: idp.discoveryUrl, OS_CLIENT_ID: 'magnum-cli', OS_CLIENT_SECRET: 'cli-secret', OS_USERNAME: 'alice', OS_PASSWORD: 'wonderland' }),
+      ...oidc('v3oidcpassword', {
+        OS_DISCOVERY_ENDPOINT: idp.discoveryUrl,
+        OS_CLIENT_ID: 'magnum-cli',
+        OS_CLIENT_SECRET: 'cli-secret',
+        OS_USERNAME: 'alice',
+        OS_PASSWORD: 'wonderland',
+      }),
       OS_CACHE: 'true',
       XDG_CACHE_HOME: join(dir, 'cache'),
     };
@@ -278,12 +359,23 @@ describe('a TOTP login and the token cache', () => {
 
 describe('auth-status', () => {
   it('shows who, how and until when, never the token', async () => {
-    const { r, keystone } = await run(user('mfa', { OS_PASSWORD: 'mfa-secret', OS_PASSCODE: totpCode(TOTP_SECRETS.mfa) }), ['auth-status', '-f', 'json']);
+    const { r, keystone } = await run(user('mfa', { OS_PASSWORD: 'mfa-secret', OS_PASSCODE: totpCode(TOTP_SECRETS.mfa) }), [
+      'auth-status',
+      '-f',
+      'json',
+    ]);
     expect(r.code).toBe(0);
     const status = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(status).toEqual({
-      cloud: null, auth_url: cloud.authUrlV3, auth_type: 'password', user: `mfa (${USERS.mfa.id})`, project: `demo (${USERS.mfa.project.id})`,
-      methods: 'password, totp', region: null, expires_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), token_source: 'Keystone',
+      cloud: null,
+      auth_url: cloud.authUrlV3,
+      auth_type: 'password',
+      user: `mfa (${USERS.mfa.id})`,
+      project: `demo (${USERS.mfa.project.id})`,
+      methods: 'password, totp',
+      region: null,
+      expires_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      token_source: 'Keystone',
       token_cache: 'disabled (--os-cache, OS_CACHE=true)',
     });
     const token = keystone.at(-1)!;

@@ -37,7 +37,11 @@ function scripted(interactive: boolean, answers: Record<string, string>): Prompt
   };
 }
 
-async function magnum(argv: string[], env: Record<string, string | undefined>, prompter: Prompter): Promise<{ code: number; out: string; err: string }> {
+async function magnum(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  prompter: Prompter,
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const ctx: Context = {
@@ -66,7 +70,9 @@ describe('password prompt', () => {
     const p = scripted(false, { 'Password: ': 'secret' });
     const r = await magnum(['cluster-list'], openrc({ OS_PASSWORD: undefined }), p);
     expect([r.code, r.err, p.asked]).toEqual([
-      1, 'ERROR: You must provide a password via either --os-password, env[OS_PASSWORD], or prompted response\n', [],
+      1,
+      'ERROR: You must provide a password via either --os-password, env[OS_PASSWORD], or prompted response\n',
+      [],
     ]);
   });
 
@@ -76,7 +82,9 @@ describe('password prompt', () => {
     const noUser = scripted(true, {});
     const r = await magnum(['cluster-list'], openrc({ OS_PASSWORD: undefined, OS_USERNAME: undefined }), noUser);
     expect([r.err, configured.asked, noUser.asked]).toEqual([
-      'ERROR: You must provide a username via either --os-username or via env[OS_USERNAME]\n', [], [],
+      'ERROR: You must provide a username via either --os-username or via env[OS_USERNAME]\n',
+      [],
+      [],
     ]);
   });
 
@@ -108,7 +116,11 @@ describe('TOTP prompts', () => {
 
   it('password then passcode for v3multifactor, in that order', async () => {
     const p = scripted(true, { 'Password: ': 'mfa-secret', 'TOTP passcode: ': totpCode(TOTP_SECRETS.mfa) });
-    const r = await magnum(['cluster-list'], openrc({ OS_AUTH_TYPE: 'v3multifactor', OS_AUTH_METHODS: 'v3password,v3totp', OS_USERNAME: 'mfa', OS_PASSWORD: undefined }), p);
+    const r = await magnum(
+      ['cluster-list'],
+      openrc({ OS_AUTH_TYPE: 'v3multifactor', OS_AUTH_METHODS: 'v3password,v3totp', OS_USERNAME: 'mfa', OS_PASSWORD: undefined }),
+      p,
+    );
     expect([r.code, r.err, p.asked]).toEqual([0, '', ['Password: ', 'TOTP passcode: ']]);
   });
 });

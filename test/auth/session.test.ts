@@ -29,7 +29,8 @@ function session(cache?: TokenCache): KeystoneSession {
   const config = resolveClientConfig({}, openrcEnv(cloud));
   return new KeystoneSession(config, { transport, userAgent: 'test' }, () => now, cache);
 }
-const client = (s: KeystoneSession): MagnumClient => new MagnumClient({ connection: { transport, endpoint: cloud.magnumUrl, session: s }, apiVersion: 'latest', userAgent: 'test' });
+const client = (s: KeystoneSession): MagnumClient =>
+  new MagnumClient({ connection: { transport, endpoint: cloud.magnumUrl, session: s }, apiVersion: 'latest', userAgent: 'test' });
 
 class MemoryCache implements TokenCache {
   entry: TokenInfo | null = null;
@@ -86,7 +87,10 @@ describe('a 401 from Magnum', () => {
     const body = (await c.request('GET', '/clusters')) as { clusters: { name: string }[] };
     expect(body.clusters.map((x) => x.name)).toEqual(['c1']);
     expect([posts() - p, magnumCalls() - m]).toEqual([1, 2]);
-    const tokens = cloud.requests.filter((q) => q.server === 'magnum').slice(-2).map((q) => q.headers['x-auth-token']);
+    const tokens = cloud.requests
+      .filter((q) => q.server === 'magnum')
+      .slice(-2)
+      .map((q) => q.headers['x-auth-token']);
     expect(tokens[0]).toBe(revoked);
     expect(tokens[1]).not.toBe(revoked);
   });

@@ -188,7 +188,8 @@ module.exports = { Entry };
 });
 
 describe('cacheKey', () => {
-  const key = (env: Record<string, string>) => cacheKey(resolveClientConfig({}, { OS_AUTH_URL: 'http://k/v3', OS_USERNAME: 'demo', OS_PROJECT_NAME: 'demo', ...env }));
+  const key = (env: Record<string, string>) =>
+    cacheKey(resolveClientConfig({}, { OS_AUTH_URL: 'http://k/v3', OS_USERNAME: 'demo', OS_PROJECT_NAME: 'demo', ...env }));
 
   it('ignores the password and a trailing slash of the auth URL', () => {
     expect(key({ OS_PASSWORD: 'a' })).toBe(key({ OS_PASSWORD: 'b', OS_AUTH_URL: 'http://k/v3/' }));

@@ -43,10 +43,17 @@ const onlyCacheFile = (): string => {
 async function run(args: string[], env: Record<string, string> = {}): Promise<{ r: RunCliResult; keystone: string[] }> {
   const before = cloud.requests.length;
   const r = await runCli(args, { env: { ...openrcEnv(cloud), HOME: home, XDG_CACHE_HOME: cacheHome, ...env } });
-  const keystone = cloud.requests.slice(before).filter((q) => q.server === 'keystone').map((q) => `${q.method} ${q.path}`);
+  const keystone = cloud.requests
+    .slice(before)
+    .filter((q) => q.server === 'keystone')
+    .map((q) => `${q.method} ${q.path}`);
   return { r, keystone };
 }
-const listed = (r: RunCliResult): string[] => r.stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| uuid')).map((l) => l.split('|')[2].trim());
+const listed = (r: RunCliResult): string[] =>
+  r.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| uuid'))
+    .map((l) => l.split('|')[2].trim());
 // OS_AUTH_URL ends in /v3: no version discovery (docs/configuration.md, Identity version discovery).
 const AUTH = ['POST /v3/auth/tokens'];
 
@@ -80,7 +87,10 @@ describe('version discovery with an unversioned auth URL', () => {
     expireCachedToken({ identity_url: `${cloud.keystoneUrl}/moved/v3` });
     const again = await run(['cluster-list'], env);
     expect([again.r.code, again.r.stderr, listed(again.r), again.keystone]).toEqual([
-      0, '', ['cached'], ['POST /moved/v3/auth/tokens', 'GET /', 'POST /v3/auth/tokens'],
+      0,
+      '',
+      ['cached'],
+      ['POST /moved/v3/auth/tokens', 'GET /', 'POST /v3/auth/tokens'],
     ]);
   });
 });
@@ -139,7 +149,19 @@ describe('the cache file', () => {
     expect(statSync(cacheDir()).mode & 0o777).toBe(0o700);
     const text = readFileSync(file, 'utf8');
     const entry = JSON.parse(text) as Record<string, unknown>;
-    expect(Object.keys(entry).sort()).toEqual(['catalog', 'expires_at', 'format', 'identity_url', 'key', 'methods', 'project_id', 'project_name', 'token', 'user_id', 'user_name']);
+    expect(Object.keys(entry).sort()).toEqual([
+      'catalog',
+      'expires_at',
+      'format',
+      'identity_url',
+      'key',
+      'methods',
+      'project_id',
+      'project_name',
+      'token',
+      'user_id',
+      'user_name',
+    ]);
     expect(cloud.state.tokens.has(entry.token as string)).toBe(true);
     expect(text).not.toContain('secret');
     expect(readdirSync(cacheDir())).toEqual([file.split('/').pop()]);

@@ -157,22 +157,18 @@ describe('end to end: a CA signs our CSR', () => {
         expect(r.status, `${args.join(' ')}\n${r.stderr}`).toBe(0);
         return r.stdout;
       };
-      run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem',
-        '-subj', '/CN=magnum test CA', '-days', '1']);
-      run(['x509', '-req', '-in', 'csr.pem', '-CA', 'ca.pem', '-CAkey', 'ca.key',
-        '-CAcreateserial', '-out', 'cert.pem', '-days', '1']);
+      run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-subj', '/CN=magnum test CA', '-days', '1']);
+      run(['x509', '-req', '-in', 'csr.pem', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'cert.pem', '-days', '1']);
 
       expect(run(['verify', '-CAfile', 'ca.pem', 'cert.pem']).trim()).toBe('cert.pem: OK');
-      expect(run(['x509', '-in', 'cert.pem', '-noout', '-subject']).trim())
-        .toBe('subject=CN = admin, O = system:masters');
+      expect(run(['x509', '-in', 'cert.pem', '-noout', '-subject']).trim()).toBe('subject=CN = admin, O = system:masters');
 
       const certPublicKey = run(['x509', '-in', 'cert.pem', '-noout', '-pubkey']);
       const keyPublicKey = run(['pkey', '-in', 'key.pem', '-pubout']);
       expect(certPublicKey).toBe(keyPublicKey);
       // and the same from node's side
       const certKeyDer = createPublicKey(certPublicKey).export({ type: 'spki', format: 'der' });
-      const ourKeyDer = createPublicKey(createPrivateKey(generated.keyPem))
-        .export({ type: 'spki', format: 'der' });
+      const ourKeyDer = createPublicKey(createPrivateKey(generated.keyPem)).export({ type: 'spki', format: 'der' });
       expect(Buffer.compare(certKeyDer, ourKeyDer)).toBe(0);
     },
     SLOW,

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  derBitString,
-  derContext0,
-  derInteger,
-  derLength,
-  derNull,
-  derOid,
-  derSequence,
-  derSet,
-  derUtf8String,
-} from '../../src/certs/der';
+import { derBitString, derContext0, derInteger, derLength, derNull, derOid, derSequence, derSet, derUtf8String } from '../../src/certs/der';
 
 const hex = (b: Buffer): string => b.toString('hex');
 

@@ -69,7 +69,9 @@ describe('usage errors exit 2 with the reference text', () => {
   it('a missing required option and a bad integer', async () => {
     const missing = await runCli(['cluster-create', 'c1']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/\nerror: the following arguments are required: --cluster-template\nTry 'magnum help cluster-create' for more information\.\n$/);
+    expect(missing.stderr).toMatch(
+      /\nerror: the following arguments are required: --cluster-template\nTry 'magnum help cluster-create' for more information\.\n$/,
+    );
     const badInt = await runCli(['cluster-create', 'c1', '--cluster-template', 't', '--node-count', 'abc']);
     expect(badInt.code).toBe(2);
     expect(badInt.stderr).toContain("error: argument --node-count: invalid int value: 'abc'\n");
@@ -113,8 +115,7 @@ describe('configuration errors', () => {
     const r = await runCli(['--magnum-api-version', '1.2.3', 'help']);
     expect(r).toEqual({
       stdout: '',
-      stderr:
-        "ERROR: The requested API version 1.2.3 is an unexpected format. Acceptable formats are 'X', 'X.Y', or the literal string 'latest'.\n",
+      stderr: "ERROR: The requested API version 1.2.3 is an unexpected format. Acceptable formats are 'X', 'X.Y', or the literal string 'latest'.\n",
       code: 1,
     });
   });
@@ -149,7 +150,10 @@ describe('auth paths', () => {
     const before = cloud.requests.length;
     const r = await runCli(['cluster-list'], { env: { ...openrcEnv(cloud), OS_AUTH_URL: cloud.keystoneUrl } });
     expect(r.code).toBe(0);
-    const ks = cloud.requests.slice(before).filter((q) => q.server === 'keystone').map((q) => `${q.method} ${q.path}`);
+    const ks = cloud.requests
+      .slice(before)
+      .filter((q) => q.server === 'keystone')
+      .map((q) => `${q.method} ${q.path}`);
     expect(ks).toEqual(['GET /', 'POST /v3/auth/tokens']);
   });
 

@@ -22,7 +22,10 @@ beforeAll(() => {
 });
 
 /** Runs cluster-config and returns the Magnum requests it made, in arrival order. */
-async function magnumRequests(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string; seen: RecordedRequest[] }> {
+async function magnumRequests(
+  args: string[],
+  cwd: string,
+): Promise<{ code: number | null; stdout: string; stderr: string; seen: RecordedRequest[] }> {
   const first = f.cloud.requests.length;
   const r = await f.magnum(['cluster-config', ...args], { cwd, timeoutMs: 20_000 });
   return { ...r, seen: f.cloud.requests.slice(first).filter((q) => q.server === 'magnum') };
@@ -64,7 +67,12 @@ describe('cluster-config runs independent requests at once', () => {
     const { seen, ...r } = await magnumRequests(['plain'], cwd);
     expect(r).toEqual({ code: 0, stdout: `export KUBECONFIG=${cwd}/config\n\n`, stderr: '' });
     expect(readdirSync(cwd)).toEqual(['config']);
-    expect(seen.map(label).sort()).toEqual(['GET /v1/certificates/plain', 'GET /v1/clusters/plain', 'GET /v1/clustertemplates/<uuid>', 'POST /v1/certificates']);
+    expect(seen.map(label).sort()).toEqual([
+      'GET /v1/certificates/plain',
+      'GET /v1/clusters/plain',
+      'GET /v1/clustertemplates/<uuid>',
+      'POST /v1/certificates',
+    ]);
   });
 
   it("the template's error comes first, as when the requests ran one after the other", async () => {
@@ -73,7 +81,9 @@ describe('cluster-config runs independent requests at once', () => {
     f.cloud.state.templates.splice(f.cloud.state.templates.indexOf(gone), 1);
     const r = await f.magnum(['cluster-config', 'orphan'], { cwd: tmp(), timeoutMs: 20_000 });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`^ERROR: ClusterTemplate ${gone.uuid} could not be found \\(HTTP 404\\) \\(Request-ID: req-[0-9a-f-]+\\)\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(`^ERROR: ClusterTemplate ${gone.uuid} could not be found \\(HTTP 404\\) \\(Request-ID: req-[0-9a-f-]+\\)\n$`),
+    );
   });
 
   it("an unknown cluster: the cluster's error alone, though the CA and the signature were asked for too", async () => {

@@ -48,14 +48,18 @@ describe('cluster-config --merge under concurrency', () => {
     writeFileSync(file, TWO_CONTEXTS);
     const runs = await Promise.all(CLUSTERS.map((c) => f.magnum(['cluster-config', c, '--merge'], { env: { KUBECONFIG: file }, ...SLOW })));
     for (const [i, r] of runs.entries()) {
-      expect(r).toEqual({ code: 0, stdout: '', stderr: `Added context "c${i}" (cluster "c${i}", user "c${i}-admin") in ${file}; it is now the current context.\n` });
+      expect(r).toEqual({
+        code: 0,
+        stdout: '',
+        stderr: `Added context "c${i}" (cluster "c${i}", user "c${i}-admin") in ${file}; it is now the current context.\n`,
+      });
     }
     expect(contextNames(file).slice(0, 2)).toEqual(['dev', 'prod']);
     expect(contextNames(file).slice(2).sort()).toEqual(CLUSTERS);
     expect(existsSync(`${file}.lock`)).toBe(false);
   }, 120_000);
 
-  it("waits while kubectl holds <file>.lock, then merges into what kubectl wrote", async () => {
+  it('waits while kubectl holds <file>.lock, then merges into what kubectl wrote', async () => {
     const file = join(tmp(), 'config');
     writeFileSync(file, TWO_CONTEXTS);
     writeFileSync(`${file}.lock`, ''); // what client-go's lockFile leaves while it writes

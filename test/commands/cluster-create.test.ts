@@ -18,14 +18,32 @@ describe('cluster-create', () => {
       'WARNING: The --name parameter is deprecated and will be removed in a future release. Use the <name> positional parameter to avoid seeing this message.\n',
     );
     expect(JSON.stringify(lastPost())).toBe(
-      JSON.stringify({ name: 'mykubcluster', cluster_template_id: t.uuid, keypair: null, node_count: 100, master_count: 1, discovery_url: null, create_timeout: 60 }),
+      JSON.stringify({
+        name: 'mykubcluster',
+        cluster_template_id: t.uuid,
+        keypair: null,
+        node_count: 100,
+        master_count: 1,
+        discovery_url: null,
+        create_timeout: 60,
+      }),
     );
   });
 
   it('parses labels as the reference does and warns about --keypair-id on stderr', async () => {
     const r = await f.magnum([
-      'cluster-create', 'c2', '--cluster-template', 'kubernetes', '--keypair-id', 'mykey',
-      '--labels', 'kube_tag=v1.21.1,foo=bar', '--labels', 'x=y', '--docker-volume-size', '5',
+      'cluster-create',
+      'c2',
+      '--cluster-template',
+      'kubernetes',
+      '--keypair-id',
+      'mykey',
+      '--labels',
+      'kube_tag=v1.21.1,foo=bar',
+      '--labels',
+      'x=y',
+      '--docker-volume-size',
+      '5',
     ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
@@ -63,15 +81,42 @@ describe("cluster-create with openstack coe's options", () => {
   it('appends their keys after the reference body, in CREATION_ATTRIBUTES order', async () => {
     const t = f.cloud.seedTemplate({ name: 'k8s-coe' });
     const r = await f.magnum([
-      'cluster-create', 'coe-1', '--cluster-template', 'k8s-coe', '--labels', 'a=1', '--flavor', 'm1.small', '--master-flavor', 'm1.large',
-      '--fixed-network', 'net', '--fixed-subnet', 'sub', '--floating-ip-disabled', '--merge-labels', '--master-lb-enabled',
+      'cluster-create',
+      'coe-1',
+      '--cluster-template',
+      'k8s-coe',
+      '--labels',
+      'a=1',
+      '--flavor',
+      'm1.small',
+      '--master-flavor',
+      'm1.large',
+      '--fixed-network',
+      'net',
+      '--fixed-subnet',
+      'sub',
+      '--floating-ip-disabled',
+      '--merge-labels',
+      '--master-lb-enabled',
     ]);
     expect(r.code).toBe(0);
     expect(JSON.stringify(lastPost())).toBe(
       JSON.stringify({
-        name: 'coe-1', cluster_template_id: t.uuid, keypair: null, labels: { a: '1' }, node_count: 1, master_count: 1,
-        discovery_url: null, create_timeout: 60, master_flavor_id: 'm1.large', flavor_id: 'm1.small', fixed_network: 'net',
-        fixed_subnet: 'sub', floating_ip_enabled: false, merge_labels: true, master_lb_enabled: true,
+        name: 'coe-1',
+        cluster_template_id: t.uuid,
+        keypair: null,
+        labels: { a: '1' },
+        node_count: 1,
+        master_count: 1,
+        discovery_url: null,
+        create_timeout: 60,
+        master_flavor_id: 'm1.large',
+        flavor_id: 'm1.small',
+        fixed_network: 'net',
+        fixed_subnet: 'sub',
+        floating_ip_enabled: false,
+        merge_labels: true,
+        master_lb_enabled: true,
       }),
     );
   });
@@ -83,8 +128,14 @@ describe("cluster-create with openstack coe's options", () => {
   });
 
   it.each([
-    [['--floating-ip-enabled', '--floating-ip-disabled'], '--floating-ip-enabled and --floating-ip-disabled are mutually exclusive and should be specified only once.'],
-    [['--master-lb-enabled', '--master-lb-disabled'], '--master-lb-enabled and --master-lb-disabled are mutually exclusive and should be specified only once.'],
+    [
+      ['--floating-ip-enabled', '--floating-ip-disabled'],
+      '--floating-ip-enabled and --floating-ip-disabled are mutually exclusive and should be specified only once.',
+    ],
+    [
+      ['--master-lb-enabled', '--master-lb-disabled'],
+      '--master-lb-enabled and --master-lb-disabled are mutually exclusive and should be specified only once.',
+    ],
     [['--master-lb-disabled', '--master-count', '3'], 'Master node count can only be one if master loadbalancer is disabled.'],
   ])('checks %j before any request', async (extra, message) => {
     const since = f.cloud.requests.length;

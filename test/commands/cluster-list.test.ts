@@ -44,7 +44,10 @@ describe('cluster-list', () => {
     f.cloud.state.config.maxLimit = 1000;
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| uuid'))).toHaveLength(2);
-    const paths = f.cloud.requests.slice(before).filter((q) => q.server === 'magnum').map((q) => q.path);
+    const paths = f.cloud.requests
+      .slice(before)
+      .filter((q) => q.server === 'magnum')
+      .map((q) => q.path);
     expect(paths[0]).toBe('/v1/clusters/?limit=2&sort_key=name&sort_dir=desc');
     expect(paths.length).toBe(2);
   });

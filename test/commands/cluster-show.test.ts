@@ -10,7 +10,10 @@ describe('cluster-show', () => {
     const r = await f.magnum(['cluster-show', 'k8s-1', '--long']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\| node_addresses +\| \['[0-9.]+', '[0-9.]+'\] +\|\n/);
-    const keys = r.stdout.split('\n').filter((l) => l.startsWith('| ')).map((l) => l.split('|')[1].trim());
+    const keys = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('| '))
+      .map((l) => l.split('|')[1].trim());
     expect(keys[1]).toBe('uuid');
     expect(keys).toContain('clustertemplate_coe');
     expect(keys).not.toContain('clustertemplate_uuid');

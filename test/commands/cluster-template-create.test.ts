@@ -26,11 +26,31 @@ describe('cluster-template-create', () => {
     const r = await f.magnum(['cluster-template-create', 'k8s-min', ...REQUIRED]);
     expect(lastBody(f.cloud, 'POST')).toBe(
       JSON.stringify({
-        name: 'k8s-min', flavor_id: 'm1.medium', master_flavor_id: null, image_id: 'fedora-coreos-35', keypair_id: null,
-        external_network_id: 'public', fixed_network: null, fixed_subnet: null, network_driver: null, volume_driver: null,
-        dns_nameserver: '8.8.8.8', docker_volume_size: null, docker_storage_driver: 'devicemapper', coe: 'kubernetes',
-        http_proxy: null, https_proxy: null, no_proxy: null, labels: {}, tls_disabled: false, public: false,
-        registry_enabled: false, server_type: 'vm', master_lb_enabled: false, insecure_registry: null, hidden: false,
+        name: 'k8s-min',
+        flavor_id: 'm1.medium',
+        master_flavor_id: null,
+        image_id: 'fedora-coreos-35',
+        keypair_id: null,
+        external_network_id: 'public',
+        fixed_network: null,
+        fixed_subnet: null,
+        network_driver: null,
+        volume_driver: null,
+        dns_nameserver: '8.8.8.8',
+        docker_volume_size: null,
+        docker_storage_driver: 'devicemapper',
+        coe: 'kubernetes',
+        http_proxy: null,
+        https_proxy: null,
+        no_proxy: null,
+        labels: {},
+        tls_disabled: false,
+        public: false,
+        registry_enabled: false,
+        server_type: 'vm',
+        master_lb_enabled: false,
+        insecure_registry: null,
+        hidden: false,
       }),
     );
     expect(r).toEqual({ stdout: await shown('k8s-min'), stderr: '', code: 0 });
@@ -40,21 +60,76 @@ describe('cluster-template-create', () => {
 
   it('sends every option given, floating_ip_enabled last, labels parsed', async () => {
     const r = await f.magnum([
-      'cluster-template-create', 'k8s-all', ...REQUIRED, '--flavor', 'm1.small', '--master-flavor', 'm1.large', '--keypair', 'mykey',
-      '--fixed-network', 'private', '--fixed-subnet', 'private-subnet', '--network-driver', 'calico', '--volume-driver', 'cinder',
-      '--dns-nameserver', '1.1.1.1', '--docker-volume-size', '5', '--docker-storage-driver', 'overlay2', '--http-proxy', 'http://p:3128',
-      '--https-proxy', 'https://p:3129', '--no-proxy', 'localhost', '--labels', 'kube_tag=v1.21.1,foo=bar', '--labels', 'x=y',
-      '--tls-disabled', '--registry-enabled', '--server-type', 'bm', '--master-lb-enabled', '--floating-ip-disabled',
-      '--insecure-registry', '10.0.0.1:5000',
+      'cluster-template-create',
+      'k8s-all',
+      ...REQUIRED,
+      '--flavor',
+      'm1.small',
+      '--master-flavor',
+      'm1.large',
+      '--keypair',
+      'mykey',
+      '--fixed-network',
+      'private',
+      '--fixed-subnet',
+      'private-subnet',
+      '--network-driver',
+      'calico',
+      '--volume-driver',
+      'cinder',
+      '--dns-nameserver',
+      '1.1.1.1',
+      '--docker-volume-size',
+      '5',
+      '--docker-storage-driver',
+      'overlay2',
+      '--http-proxy',
+      'http://p:3128',
+      '--https-proxy',
+      'https://p:3129',
+      '--no-proxy',
+      'localhost',
+      '--labels',
+      'kube_tag=v1.21.1,foo=bar',
+      '--labels',
+      'x=y',
+      '--tls-disabled',
+      '--registry-enabled',
+      '--server-type',
+      'bm',
+      '--master-lb-enabled',
+      '--floating-ip-disabled',
+      '--insecure-registry',
+      '10.0.0.1:5000',
     ]);
     expect(lastBody(f.cloud, 'POST')).toBe(
       JSON.stringify({
-        name: 'k8s-all', flavor_id: 'm1.small', master_flavor_id: 'm1.large', image_id: 'fedora-coreos-35', keypair_id: 'mykey',
-        external_network_id: 'public', fixed_network: 'private', fixed_subnet: 'private-subnet', network_driver: 'calico',
-        volume_driver: 'cinder', dns_nameserver: '1.1.1.1', docker_volume_size: 5, docker_storage_driver: 'overlay2',
-        coe: 'kubernetes', http_proxy: 'http://p:3128', https_proxy: 'https://p:3129', no_proxy: 'localhost',
-        labels: { kube_tag: 'v1.21.1,foo=bar', x: 'y' }, tls_disabled: true, public: false, registry_enabled: true,
-        server_type: 'bm', master_lb_enabled: true, insecure_registry: '10.0.0.1:5000', hidden: false, floating_ip_enabled: false,
+        name: 'k8s-all',
+        flavor_id: 'm1.small',
+        master_flavor_id: 'm1.large',
+        image_id: 'fedora-coreos-35',
+        keypair_id: 'mykey',
+        external_network_id: 'public',
+        fixed_network: 'private',
+        fixed_subnet: 'private-subnet',
+        network_driver: 'calico',
+        volume_driver: 'cinder',
+        dns_nameserver: '1.1.1.1',
+        docker_volume_size: 5,
+        docker_storage_driver: 'overlay2',
+        coe: 'kubernetes',
+        http_proxy: 'http://p:3128',
+        https_proxy: 'https://p:3129',
+        no_proxy: 'localhost',
+        labels: { kube_tag: 'v1.21.1,foo=bar', x: 'y' },
+        tls_disabled: true,
+        public: false,
+        registry_enabled: true,
+        server_type: 'bm',
+        master_lb_enabled: true,
+        insecure_registry: '10.0.0.1:5000',
+        hidden: false,
+        floating_ip_enabled: false,
       }),
     );
     expect(r).toEqual({ stdout: await shown('k8s-all'), stderr: '', code: 0 });
@@ -67,18 +142,36 @@ describe('cluster-template-create', () => {
 
   it('accepts the deprecated -id spellings, warning on stderr for each in the reference order', async () => {
     const r = await f.magnum([
-      'cluster-template-create', 'k8s-old', '--coe', 'kubernetes', '--image-id', 'fedora-coreos-35', '--external-network-id', 'public',
-      '--flavor-id', 'm1.small', '--keypair-id', 'mykey', '--master-flavor-id', 'm1.large',
+      'cluster-template-create',
+      'k8s-old',
+      '--coe',
+      'kubernetes',
+      '--image-id',
+      'fedora-coreos-35',
+      '--external-network-id',
+      'public',
+      '--flavor-id',
+      'm1.small',
+      '--keypair-id',
+      'mykey',
+      '--master-flavor-id',
+      'm1.large',
     ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
       // DEPRECATING_PARAMS order, not command-line order (`magnumclient/common/cliutils.py deprecation_map`).
-      deprecated('--external-network-id', '--external-network') + deprecated('--flavor-id', '--flavor') +
-        deprecated('--image-id', '--image') + deprecated('--keypair-id', '--keypair') +
+      deprecated('--external-network-id', '--external-network') +
+        deprecated('--flavor-id', '--flavor') +
+        deprecated('--image-id', '--image') +
+        deprecated('--keypair-id', '--keypair') +
         deprecated('--master-flavor-id', '--master-flavor'),
     );
     expect(JSON.parse(lastBody(f.cloud, 'POST') ?? '{}')).toMatchObject({
-      flavor_id: 'm1.small', master_flavor_id: 'm1.large', image_id: 'fedora-coreos-35', keypair_id: 'mykey', external_network_id: 'public',
+      flavor_id: 'm1.small',
+      master_flavor_id: 'm1.large',
+      image_id: 'fedora-coreos-35',
+      keypair_id: 'mykey',
+      external_network_id: 'public',
     });
   });
 
@@ -163,7 +256,19 @@ const m23 = useFakeCloud({ generation: 23 });
 describe("cluster-template-create with openstack coe's --driver and --tags", () => {
   it('appends driver and the tags (each once, first-seen order) after the reference body', async () => {
     const r = await m23.magnum([
-      'cluster-template-create', 'k8s-drv', ...REQUIRED, '--driver', 'k8s_capi_helm_v1', '--tags', 'a', '--tags', 'b,a', '-c', 'driver', '-c', 'tags',
+      'cluster-template-create',
+      'k8s-drv',
+      ...REQUIRED,
+      '--driver',
+      'k8s_capi_helm_v1',
+      '--tags',
+      'a',
+      '--tags',
+      'b,a',
+      '-c',
+      'driver',
+      '-c',
+      'tags',
     ]);
     expect(r).toEqual({
       code: 0,

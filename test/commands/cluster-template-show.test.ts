@@ -8,7 +8,10 @@ describe('cluster-template-show', () => {
     const t = f.cloud.seedTemplate({ name: 'k8s-tmpl', labels: { kube_tag: 'v1.21.1', foo: 'bar' } });
     const r = await f.magnum(['cluster-template-show', 'k8s-tmpl']);
     expect(r.code).toBe(0);
-    const rows = r.stdout.split('\n').filter((l) => l.startsWith('| ')).map((l) => l.split('|')[1].trim());
+    const rows = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('| '))
+      .map((l) => l.split('|')[1].trim());
     expect(rows.slice(0, 4)).toEqual(['Property', 'uuid', 'name', 'coe']);
     expect(rows).not.toContain('links');
     expect(r.stdout).toContain(`| uuid                  | ${t.uuid}`);

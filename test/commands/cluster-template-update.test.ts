@@ -96,6 +96,8 @@ describe('cluster-template-update --hidden/--visible (openstack coe)', () => {
 
   it('adds --visible after the positional form', async () => {
     await admin.magnum(['cluster-template-update', 'k8s-hide', 'replace', 'name=k8s-shown', '--visible']);
-    expect(lastBody(admin.cloud, 'PATCH')).toBe('[{"op":"replace","path":"/name","value":"k8s-shown"},{"op":"replace","path":"/hidden","value":false}]');
+    expect(lastBody(admin.cloud, 'PATCH')).toBe(
+      '[{"op":"replace","path":"/name","value":"k8s-shown"},{"op":"replace","path":"/hidden","value":false}]',
+    );
   });
 });

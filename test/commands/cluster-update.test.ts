@@ -3,9 +3,7 @@ import { useFakeCloud } from '../support/cli-fixture';
 import { lastBody, magnumCalls } from './recorded';
 
 const f = useFakeCloud();
-const USAGE =
-  'usage: magnum cluster-update [--rollback]\n' +
-  '                             <cluster> <op> <path=value> [<path=value> ...]\n';
+const USAGE = 'usage: magnum cluster-update [--rollback]\n' + '                             <cluster> <op> <path=value> [<path=value> ...]\n';
 
 describe('cluster-update', () => {
   it('PATCHes a JSON-Patch list and prints the accepted line with the name as typed', async () => {
@@ -95,7 +93,7 @@ describe('cluster-update', () => {
 });
 
 describe("cluster-update with openstack coe's named flags", () => {
-  it('--node-count, --master-count, --label and --no-label make UpdateCluster\'s patch', async () => {
+  it("--node-count, --master-count, --label and --no-label make UpdateCluster's patch", async () => {
     f.cloud.seedCluster({ name: 'k8s-n1', labels: { old: 'x' } });
     const since = f.cloud.requests.length;
     const r = await f.magnum(['cluster-update', 'k8s-n1', '--node-count', '3', '--label', 'a=b=c', '--no-label', 'old']);
@@ -132,6 +130,8 @@ describe("cluster-update with openstack coe's named flags", () => {
   it('without a named flag the positionals are still required (--rollback alone changes nothing)', async () => {
     const r = await f.magnum(['cluster-update', 'k8s-n1', '--rollback']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${USAGE}error: the following arguments are required: <op>, <path=value>\nTry 'magnum help cluster-update' for more information.\n`);
+    expect(r.stderr).toBe(
+      `${USAGE}error: the following arguments are required: <op>, <path=value>\nTry 'magnum help cluster-update' for more information.\n`,
+    );
   });
 });

@@ -98,7 +98,9 @@ describe('exec-credential', () => {
   it('Keystone down: one ERROR line', async () => {
     const r = await run({ OS_AUTH_URL: 'http://127.0.0.1:1/v3' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^ERROR: magnum could not get a Keystone token for kubectl: Unable to establish connection to http:\/\/127\.0\.0\.1:1\/v3\/auth\/tokens: [^\n]+\n$/);
+    expect(r.stderr).toMatch(
+      /^ERROR: magnum could not get a Keystone token for kubectl: Unable to establish connection to http:\/\/127\.0\.0\.1:1\/v3\/auth\/tokens: [^\n]+\n$/,
+    );
   });
 
   it('no credentials at all: the usual pre-check message, one line', async () => {
@@ -116,8 +118,15 @@ describe('exec-credential', () => {
 
   it('an application credential works', async () => {
     const { APP_CREDENTIAL } = await import('../support/fake-state');
-    const r = await run({ OS_AUTH_TYPE: 'v3applicationcredential', OS_APPLICATION_CREDENTIAL_ID: APP_CREDENTIAL.id,
-      OS_APPLICATION_CREDENTIAL_SECRET: APP_CREDENTIAL.secret, OS_USERNAME: '', OS_PASSWORD: '', OS_PROJECT_NAME: '', OS_PROJECT_DOMAIN_NAME: '' });
+    const r = await run({
+      OS_AUTH_TYPE: 'v3applicationcredential',
+      OS_APPLICATION_CREDENTIAL_ID: APP_CREDENTIAL.id,
+      OS_APPLICATION_CREDENTIAL_SECRET: APP_CREDENTIAL.secret,
+      OS_USERNAME: '',
+      OS_PASSWORD: '',
+      OS_PROJECT_NAME: '',
+      OS_PROJECT_DOMAIN_NAME: '',
+    });
     expect(r.stderr).toBe('');
     expect(f.cloud.state.tokens.get(credential(r.stdout).status.token)?.appCredential?.id).toBe(APP_CREDENTIAL.id);
   });
@@ -125,11 +134,18 @@ describe('exec-credential', () => {
   it('with a recorded --os-cloud, the OS_* variables of the shell are ignored', async () => {
     const home = mkdtempSync(join(root, 'home-'));
     mkdirSync(join(home, '.config', 'openstack'), { recursive: true });
-    writeFileSync(join(home, '.config', 'openstack', 'clouds.yaml'),
-      `clouds:\n  fake:\n    auth:\n      auth_url: ${f.cloud.authUrlV3}\n      username: admin\n      password: secret\n      project_name: admin\n      user_domain_name: Default\n      project_domain_name: Default\n`);
+    writeFileSync(
+      join(home, '.config', 'openstack', 'clouds.yaml'),
+      `clouds:\n  fake:\n    auth:\n      auth_url: ${f.cloud.authUrlV3}\n      username: admin\n      password: secret\n      project_name: admin\n      user_domain_name: Default\n      project_domain_name: Default\n`,
+    );
     // An openrc of another user (and a dead Keystone) in the shell kubectl runs in.
-    const r = await run({ HOME: home, OS_USERNAME: 'demo', OS_PASSWORD: 'wrong', OS_AUTH_URL: 'http://127.0.0.1:1/v3' },
-      ['--os-cloud', 'fake', 'exec-credential', '--cluster', 'c0ffee']);
+    const r = await run({ HOME: home, OS_USERNAME: 'demo', OS_PASSWORD: 'wrong', OS_AUTH_URL: 'http://127.0.0.1:1/v3' }, [
+      '--os-cloud',
+      'fake',
+      'exec-credential',
+      '--cluster',
+      'c0ffee',
+    ]);
     expect(r.stderr).toBe('');
     expect(f.cloud.state.tokens.get(credential(r.stdout).status.token)?.user.name).toBe('admin');
   });

@@ -17,13 +17,24 @@ const env = () => ({ XDG_CACHE_HOME: join(root, 'cache') });
 
 /** The table's rows as [context, cluster, check, status, detail]. */
 function rows(stdout: string): string[][] {
-  return stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| context ')).map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+  return stdout
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| context '))
+    .map((l) =>
+      l
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
 }
 
 beforeAll(async () => {
   const t = f.cloud.seedTemplate({ name: 'k8s', coe: 'kubernetes', tls_disabled: false });
   f.cloud.seedCluster({ name: 'prod', cluster_template_id: t.uuid });
-  for (const [dir, extra] of [['cert', []], ['exec', ['--use-keystone']]] as const) {
+  for (const [dir, extra] of [
+    ['cert', []],
+    ['exec', ['--use-keystone']],
+  ] as const) {
     const r = await f.magnum(['cluster-config', 'prod', '--dir', join(root, dir), ...extra]);
     expect(r.code, r.stderr).toBe(0);
   }
@@ -63,14 +74,19 @@ describe('kubeconfig-check', () => {
 
   it('an exec credential that fails: FAIL with its error line', async () => {
     const broken = parse(readFileSync(execConfig, 'utf8'));
-    broken.users[0].user.exec.env = [{ name: 'OS_PASSWORD', value: 'wrong' }, { name: 'XDG_CACHE_HOME', value: join(root, 'empty-cache') }];
+    broken.users[0].user.exec.env = [
+      { name: 'OS_PASSWORD', value: 'wrong' },
+      { name: 'XDG_CACHE_HOME', value: join(root, 'empty-cache') },
+    ];
     const file = join(root, 'broken-exec');
     writeFileSync(file, stringify(broken));
     const r = await f.magnum(['kubeconfig-check', '--kubeconfig', file], { env: env() });
     expect(r.code).toBe(1);
     const exec = rows(r.stdout).find((row) => row[2] === 'exec credential');
     expect(exec?.[3]).toBe('FAIL');
-    expect(exec?.[4]).toMatch(/^ERROR: magnum could not get a Keystone token for kubectl: The request you have made requires authentication\. \(HTTP 401\)/);
+    expect(exec?.[4]).toMatch(
+      /^ERROR: magnum could not get a Keystone token for kubectl: The request you have made requires authentication\. \(HTTP 401\)/,
+    );
   });
 
   it('the reference’s v1alpha1 $OS_TOKEN entry: FAIL, rerun --use-keystone', async () => {
@@ -81,14 +97,28 @@ describe('kubeconfig-check', () => {
     expect(r.code).toBe(1);
     expect(rows(r.stdout)).toEqual([
       ['openstackuser@kubernetes', 'prod', 'CA', 'OK', expect.stringMatching(/^matches the CA Magnum serves/)],
-      ['openstackuser@kubernetes', 'prod', 'exec credential', 'FAIL', 'v1alpha1 $OS_TOKEN entry (kubectl >= 1.24 refuses it): rerun cluster-config --use-keystone'],
+      [
+        'openstackuser@kubernetes',
+        'prod',
+        'exec credential',
+        'FAIL',
+        'v1alpha1 $OS_TOKEN entry (kubectl >= 1.24 refuses it): rerun cluster-config --use-keystone',
+      ],
     ]);
   });
 
   it('no magnum context: says so on stderr, exit 0; a missing file or context is an error', async () => {
     const file = join(root, 'other');
-    writeFileSync(file, stringify({ apiVersion: 'v1', kind: 'Config', clusters: [{ name: 'kind', cluster: { server: 'https://127.0.0.1:1' } }],
-      users: [{ name: 'u', user: { token: 't' } }], contexts: [{ name: 'kind', context: { cluster: 'kind', user: 'u' } }] }));
+    writeFileSync(
+      file,
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [{ name: 'kind', cluster: { server: 'https://127.0.0.1:1' } }],
+        users: [{ name: 'u', user: { token: 't' } }],
+        contexts: [{ name: 'kind', context: { cluster: 'kind', user: 'u' } }],
+      }),
+    );
     expect(await f.magnum(['kubeconfig-check', '--kubeconfig', file])).toEqual({ stdout: '', stderr: `No Magnum contexts in ${file}.\n`, code: 0 });
     const missing = await f.magnum(['kubeconfig-check', '--kubeconfig', join(root, 'nope')]);
     expect(missing).toEqual({ stdout: '', stderr: `ERROR: Cannot read ${join(root, 'nope')}: ENOENT\n`, code: 1 });

@@ -20,8 +20,26 @@ describe('nodegroup-create', () => {
   it('adds labels, volume size, flavor, image and merge_labels after them', async () => {
     f.cloud.seedCluster({ name: 'k8s-2' });
     const r = await f.magnum([
-      'nodegroup-create', 'k8s-2', 'ng-2', '--node-count', '3', '--min-nodes', '1', '--max-nodes', '5', '--role', 'gpu',
-      '--labels', 'a=1,b=2', '--docker-volume-size', '20', '--flavor', 'm1.large', '--image', 'fedora-coreos-35', '--merge-labels',
+      'nodegroup-create',
+      'k8s-2',
+      'ng-2',
+      '--node-count',
+      '3',
+      '--min-nodes',
+      '1',
+      '--max-nodes',
+      '5',
+      '--role',
+      'gpu',
+      '--labels',
+      'a=1,b=2',
+      '--docker-volume-size',
+      '20',
+      '--flavor',
+      'm1.large',
+      '--image',
+      'fedora-coreos-35',
+      '--merge-labels',
     ]);
     expect(r.code).toBe(0);
     expect(lastBody()).toBe(
@@ -52,7 +70,13 @@ describe('nodegroup-create --node-labels/--node-taints (API 1.14)', () => {
     m23.cloud.seedCluster({ name: 'k8s' });
     const since = m23.cloud.requests.length;
     const r = await m23.magnum([
-      'nodegroup-create', 'k8s', 'gpu', '--node-labels', 'role=gpu,zone=a', '--node-taints', 'gpu=true:NoSchedule;spot:PreferNoSchedule',
+      'nodegroup-create',
+      'k8s',
+      'gpu',
+      '--node-labels',
+      'role=gpu,zone=a',
+      '--node-taints',
+      'gpu=true:NoSchedule;spot:PreferNoSchedule',
     ]);
     expect(r.code).toBe(0);
     expect(magnumCalls(m23.cloud, since)).toEqual(['GET /v1', 'POST /v1/clusters/k8s/nodegroups/']);
@@ -75,14 +99,14 @@ describe('nodegroup-create --node-labels/--node-taints (API 1.14)', () => {
     expect(magnumCalls(m23.cloud, since)).toEqual([]);
   });
 
-  it.each([['--node-taints', 'a:NoSchedule'], ['--node-labels', 'a=b']])(
-    'on Magnum 15 %s fails before the POST, naming both versions',
-    async (flag, value) => {
-      f.cloud.seedCluster({ name: `k8s-15${flag}` });
-      const since = f.cloud.requests.length;
-      const r = await f.magnum(['nodegroup-create', `k8s-15${flag}`, 'ng', flag, value]);
-      expect(r).toEqual({ code: 1, stdout: '', stderr: `ERROR: ${flag} needs Magnum API 1.14 or newer, but the server supports at most 1.10.\n` });
-      expect(magnumCalls(f.cloud, since)).toEqual(['GET /v1']);
-    },
-  );
+  it.each([
+    ['--node-taints', 'a:NoSchedule'],
+    ['--node-labels', 'a=b'],
+  ])('on Magnum 15 %s fails before the POST, naming both versions', async (flag, value) => {
+    f.cloud.seedCluster({ name: `k8s-15${flag}` });
+    const since = f.cloud.requests.length;
+    const r = await f.magnum(['nodegroup-create', `k8s-15${flag}`, 'ng', flag, value]);
+    expect(r).toEqual({ code: 1, stdout: '', stderr: `ERROR: ${flag} needs Magnum API 1.14 or newer, but the server supports at most 1.10.\n` });
+    expect(magnumCalls(f.cloud, since)).toEqual(['GET /v1']);
+  });
 });

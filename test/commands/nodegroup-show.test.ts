@@ -10,7 +10,15 @@ describe('nodegroup-show', () => {
     const r = await f.magnum(['nodegroup-show', 'k8s', 'extra']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    const rows = r.stdout.split('\n').filter((l) => l.startsWith('| ')).map((l) => l.split('|').map((s) => s.trim()).slice(1, 3));
+    const rows = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('| '))
+      .map((l) =>
+        l
+          .split('|')
+          .map((s) => s.trim())
+          .slice(1, 3),
+      );
     expect(rows[0]).toEqual(['Property', 'Value']);
     const table = Object.fromEntries(rows.slice(1));
     expect(table).toMatchObject({

@@ -42,7 +42,9 @@ describe("nodegroup-update with openstack coe's named flags", () => {
     const r = await f.magnum(['nodegroup-update', 'k8s-named', 'extra', '--min-nodes', '1', '--max-nodes', '5']);
     expect(r).toEqual({ code: 0, stderr: '', stdout: 'Request to update nodegroup extra has been accepted.\n' });
     expect(magnumCalls(f.cloud, since)).toEqual(['PATCH /v1/clusters/k8s-named/nodegroups/extra']);
-    expect(lastBody(f.cloud, 'PATCH')).toBe('[{"op":"replace","path":"/min_node_count","value":1},{"op":"replace","path":"/max_node_count","value":5}]');
+    expect(lastBody(f.cloud, 'PATCH')).toBe(
+      '[{"op":"replace","path":"/min_node_count","value":1},{"op":"replace","path":"/max_node_count","value":5}]',
+    );
   });
 
   it('on Magnum 23 sends node labels and taints as their Python repr, and an empty value clears them', async () => {
@@ -63,7 +65,11 @@ describe("nodegroup-update with openstack coe's named flags", () => {
   it('on Magnum 15 --node-taints fails before the PATCH, naming both versions', async () => {
     const since = f.cloud.requests.length;
     const r = await f.magnum(['nodegroup-update', 'k8s-named', 'extra', '--node-taints', 'k:NoSchedule']);
-    expect(r).toEqual({ code: 1, stdout: '', stderr: 'ERROR: --node-taints needs Magnum API 1.14 or newer, but the server supports at most 1.10.\n' });
+    expect(r).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'ERROR: --node-taints needs Magnum API 1.14 or newer, but the server supports at most 1.10.\n',
+    });
     expect(magnumCalls(f.cloud, since)).toEqual(['GET /v1']);
   });
 });

@@ -15,7 +15,12 @@ describe('quotas-create', () => {
     expect(lastBody(admin.cloud, 'POST')).toBe(`{"project_id":"${P}","resource":"Cluster","hard_limit":10}`);
     const q = admin.cloud.state.quotas[0];
     const rows: [string, string][] = [
-      ['id', String(q?.id)], ['hard_limit', '10'], ['project_id', P], ['resource', 'Cluster'], ['created_at', String(q?.created_at)], ['updated_at', '-'],
+      ['id', String(q?.id)],
+      ['hard_limit', '10'],
+      ['project_id', P],
+      ['resource', 'Cluster'],
+      ['created_at', String(q?.created_at)],
+      ['updated_at', '-'],
     ];
     const w = Math.max(...rows.map(([, v]) => v.length));
     const rule = `+------------+${'-'.repeat(w + 2)}+\n`;

@@ -8,7 +8,14 @@ const P = PROJECTS.demo.id;
 
 describe('quotas-delete', () => {
   it('DELETEs /quotas/<project>/<resource> and prints the accepted line', async () => {
-    f.cloud.state.quotas.push({ id: 7, hard_limit: 3, project_id: P, resource: 'Cluster', created_at: '2026-01-01T00:00:00+00:00', updated_at: null });
+    f.cloud.state.quotas.push({
+      id: 7,
+      hard_limit: 3,
+      project_id: P,
+      resource: 'Cluster',
+      created_at: '2026-01-01T00:00:00+00:00',
+      updated_at: null,
+    });
     const since = f.cloud.requests.length;
     const r = await f.magnum(['quotas-delete', '--project-id', P, '--resource', 'Cluster']);
     expect(r).toEqual({ stdout: `Request to delete quota for project id ${P} and resource Cluster has been accepted.\n`, stderr: '', code: 0 });

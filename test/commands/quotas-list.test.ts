@@ -14,8 +14,14 @@ describe('quotas-list', () => {
   });
 
   it("lists the caller's project, or every project with --all-tenants, in server order", async () => {
-    const row = (id: number, project: string, limit: number) =>
-      ({ id, hard_limit: limit, project_id: project, resource: 'Cluster', created_at: '2026-01-01T00:00:00+00:00', updated_at: null });
+    const row = (id: number, project: string, limit: number) => ({
+      id,
+      hard_limit: limit,
+      project_id: project,
+      resource: 'Cluster',
+      created_at: '2026-01-01T00:00:00+00:00',
+      updated_at: null,
+    });
     admin.cloud.state.quotas.push(row(2, PROJECTS.demo.id, 10), row(1, PROJECTS.admin.id, 3));
     const own = await admin.magnum(['quotas-list']);
     const rule = '+----------------------------------+----------+------------+\n';

@@ -26,7 +26,14 @@ describe('quotas-show', () => {
   });
 
   it('shows a set quota with every field', async () => {
-    f.cloud.state.quotas.push({ id: 4, hard_limit: 3, project_id: P, resource: 'Cluster', created_at: '2026-11-24T16:07:43+00:00', updated_at: null });
+    f.cloud.state.quotas.push({
+      id: 4,
+      hard_limit: 3,
+      project_id: P,
+      resource: 'Cluster',
+      created_at: '2026-11-24T16:07:43+00:00',
+      updated_at: null,
+    });
     const r = await f.magnum(['quotas-show', '--project-id', P, '--resource', 'Cluster']);
     expect(r.stdout).toBe(
       '+------------+----------------------------------+\n' +

@@ -8,7 +8,14 @@ const P = PROJECTS.demo.id;
 
 describe('quotas-update', () => {
   it('PATCHes a plain object (not JSON-Patch) and prints the updated quota', async () => {
-    f.cloud.state.quotas.push({ id: 4, hard_limit: 3, project_id: P, resource: 'Cluster', created_at: '2026-11-24T16:07:43+00:00', updated_at: null });
+    f.cloud.state.quotas.push({
+      id: 4,
+      hard_limit: 3,
+      project_id: P,
+      resource: 'Cluster',
+      created_at: '2026-11-24T16:07:43+00:00',
+      updated_at: null,
+    });
     const since = f.cloud.requests.length;
     const r = await f.magnum(['quotas-update', '--project-id', P, '--resource', 'Cluster', '--hard-limit', '9']);
     expect(magnumCalls(f.cloud, since)).toEqual([`PATCH /v1/quotas/${P}/Cluster`]);
@@ -35,6 +42,8 @@ describe('quotas-update', () => {
     const r = await f.magnum(['quotas-update', '--project-id', 'nosuch', '--resource', 'Cluster', '--hard-limit', '9']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^ERROR: Quota could not be found: project_id nosuch resource Cluster \(HTTP 404\) \(Request-ID: req-[0-9a-f-]{36}\)\n$/);
+    expect(r.stderr).toMatch(
+      /^ERROR: Quota could not be found: project_id nosuch resource Cluster \(HTTP 404\) \(Request-ID: req-[0-9a-f-]{36}\)\n$/,
+    );
   });
 });

@@ -6,14 +6,24 @@ const demo = useFakeCloud();
 
 describe('service-list', () => {
   it('sorts by id numerically, 2 before 10 (the one sorted list, `magnumclient/v1/mservices_shell.py do_service_list`)', async () => {
-    const svc = (id: number, host: string, state: string, disabled: boolean, reason: string | null, updated: string | null) =>
-      ({ host, binary: 'magnum-conductor', state, id, report_count: 1, disabled, disabled_reason: reason, created_at: '2026-11-24T12:52:43.231359+00:00', updated_at: updated });
+    const svc = (id: number, host: string, state: string, disabled: boolean, reason: string | null, updated: string | null) => ({
+      host,
+      binary: 'magnum-conductor',
+      state,
+      id,
+      report_count: 1,
+      disabled,
+      disabled_reason: reason,
+      created_at: '2026-11-24T12:52:43.231359+00:00',
+      updated_at: updated,
+    });
     admin.cloud.state.mservices = [
       svc(10, 'ctl-b', 'up', false, null, '2026-11-24T15:52:43.231359+00:00'),
       svc(2, 'ctl-a', 'down', true, 'maintenance', null),
     ];
     const r = await admin.magnum(['service-list']);
-    const rule = '+----+-------+------------------+-------+----------+-----------------+----------------------------------+----------------------------------+\n';
+    const rule =
+      '+----+-------+------------------+-------+----------+-----------------+----------------------------------+----------------------------------+\n';
     expect(r).toEqual({
       stdout:
         rule +

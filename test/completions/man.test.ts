@@ -24,7 +24,7 @@ describe('man/magnum.1', () => {
     expect(pkg.files).toContain('man/');
   });
 
-  it('documents the options hidden from the reference commands\' help, and no truly hidden one', () => {
+  it("documents the options hidden from the reference commands' help, and no truly hidden one", () => {
     const list = manCommands(COMMANDS).find((c) => c.name === 'cluster-list');
     expect(list?.options?.find((o) => o.flags.includes('--format'))?.help).toBe('the output format, defaults to table');
     const create = manCommands(COMMANDS).find((c) => c.name === 'cluster-create');

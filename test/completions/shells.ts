@@ -30,12 +30,14 @@ export function findExecutable(name: string): string | undefined {
  * failing test under CI=true, where .ci/run installs it (a skip there would hide it).
  */
 export function describeWithShell(shell: string, title: string, body: () => void): void {
-  describeNeeds(findExecutable(shell) !== undefined, `${shell} is not installed (apt-get install -y ${shell === 'man' ? 'man-db' : shell})`)(title, body);
+  describeNeeds(findExecutable(shell) !== undefined, `${shell} is not installed (apt-get install -y ${shell === 'man' ? 'man-db' : shell})`)(
+    title,
+    body,
+  );
 }
 
 /** What the fake `magnum` does when asked for names: prints them, fails noisily, or is not there at all. */
 export type FakeMagnum = 'names' | 'fails' | 'missing';
-
 
 export interface Sandbox {
   /** The shells' working directory: files ca.pem and csr.pem, directories certs/ and configs/. */
@@ -91,7 +93,10 @@ export function makeSandbox(magnum: FakeMagnum): Sandbox {
     cwd,
     scratch,
     env: { PATH: `${fake}${delimiter}${tools}`, HOME: home, LANG: 'C.UTF-8', TERM: 'xterm' },
-    calls: () => readFileSync(log, 'utf8').split('\n').filter((l) => l !== ''),
+    calls: () =>
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((l) => l !== ''),
     dispose: () => rmSync(root, { recursive: true, force: true }),
   };
 }

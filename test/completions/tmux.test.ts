@@ -29,7 +29,11 @@ describeTmux('completions/magnum.bash in an interactive bash (tmux)', () => {
     let last = '';
     for (let i = 0; i < 50; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      last = screen().split('\n').filter((l) => l.trim() !== '').pop() ?? '';
+      last =
+        screen()
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .pop() ?? '';
       if (last === line) return;
     }
     expect(last).toBe(line);

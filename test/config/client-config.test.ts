@@ -81,9 +81,21 @@ describe('resolveClientConfig', () => {
 describe('tokenEndpoint: when no Keystone is involved', () => {
   it.each([
     ['token + endpoint override (magnum)', { OS_TOKEN: 't', OS_ENDPOINT_OVERRIDE: 'http://m/v1' }, { token: 't', endpoint: 'http://m/v1' }],
-    ['the same with OS_AUTH_TYPE=password', { OS_AUTH_TYPE: 'password', OS_TOKEN: 't', BYPASS_URL: 'http://m' }, { token: 't', endpoint: 'http://m' }],
-    ['admin_token with OS_ENDPOINT', { OS_AUTH_TYPE: 'admin_token', OS_TOKEN: 't', OS_ENDPOINT: 'http://e/v1' }, { token: 't', endpoint: 'http://e/v1' }],
-    ['token_endpoint is admin_token', { OS_AUTH_TYPE: 'token_endpoint', OS_TOKEN: 't', OS_ENDPOINT: 'http://e/v1' }, { token: 't', endpoint: 'http://e/v1' }],
+    [
+      'the same with OS_AUTH_TYPE=password',
+      { OS_AUTH_TYPE: 'password', OS_TOKEN: 't', BYPASS_URL: 'http://m' },
+      { token: 't', endpoint: 'http://m' },
+    ],
+    [
+      'admin_token with OS_ENDPOINT',
+      { OS_AUTH_TYPE: 'admin_token', OS_TOKEN: 't', OS_ENDPOINT: 'http://e/v1' },
+      { token: 't', endpoint: 'http://e/v1' },
+    ],
+    [
+      'token_endpoint is admin_token',
+      { OS_AUTH_TYPE: 'token_endpoint', OS_TOKEN: 't', OS_ENDPOINT: 'http://e/v1' },
+      { token: 't', endpoint: 'http://e/v1' },
+    ],
     ['v3token re-scopes through Keystone', { OS_AUTH_TYPE: 'v3token', OS_TOKEN: 't', OS_ENDPOINT_OVERRIDE: 'http://m/v1' }, undefined],
     ['a token alone', { OS_TOKEN: 't' }, undefined],
   ])('%s', (_name, env, expected) => {
@@ -132,7 +144,9 @@ describe('ensureAuthInfo', () => {
 
   it('application credential: needs no username, password or project', () => {
     expect(check(APP_ENV)).toBe('ok');
-    expect(check({ ...APP_ENV, OS_APPLICATION_CREDENTIAL_ID: undefined, OS_APPLICATION_CREDENTIAL_NAME: 'democred', OS_USERNAME: 'demo' })).toBe('ok');
+    expect(check({ ...APP_ENV, OS_APPLICATION_CREDENTIAL_ID: undefined, OS_APPLICATION_CREDENTIAL_NAME: 'democred', OS_USERNAME: 'demo' })).toBe(
+      'ok',
+    );
   });
 
   it('application credential: a stray project is left for keystone to refuse', () => {
@@ -163,6 +177,8 @@ describe('ensureAuthInfo', () => {
   });
 
   it('an unknown auth type is refused as keystoneauth words it', () => {
-    expect(check({ ...PASSWORD_ENV, OS_AUTH_TYPE: 'bogus' })).toMatch(/^The plugin bogus could not be found; this client supports password, v3password, .*, admin_token$/);
+    expect(check({ ...PASSWORD_ENV, OS_AUTH_TYPE: 'bogus' })).toMatch(
+      /^The plugin bogus could not be found; this client supports password, v3password, .*, admin_token$/,
+    );
   });
 });

@@ -51,13 +51,25 @@ clouds:
 describe('search path', () => {
   it('lists cwd, the XDG or ~/.config user dir, ~/.config, the site dirs and /etc/openstack', () => {
     expect(searchDirectories({ cwd: '/w', homeDir: '/h', env: {}, platform: 'linux' })).toEqual([
-      '/w', '/h/.config/openstack', '/etc/xdg/openstack', '/etc/openstack',
+      '/w',
+      '/h/.config/openstack',
+      '/etc/xdg/openstack',
+      '/etc/openstack',
     ]);
     expect(searchDirectories({ cwd: '/w', homeDir: '/h', env: { XDG_CONFIG_HOME: '/x', XDG_CONFIG_DIRS: '/a:/b' }, platform: 'linux' })).toEqual([
-      '/w', '/x/openstack', '/h/.config/openstack', '/a/openstack', '/b/openstack', '/etc/openstack',
+      '/w',
+      '/x/openstack',
+      '/h/.config/openstack',
+      '/a/openstack',
+      '/b/openstack',
+      '/etc/openstack',
     ]);
     expect(searchDirectories({ cwd: '/w', homeDir: '/h', env: {}, platform: 'darwin' })).toEqual([
-      '/w', '/h/Library/Application Support/openstack', '/h/.config/openstack', '/Library/Application Support/openstack', '/etc/openstack',
+      '/w',
+      '/h/Library/Application Support/openstack',
+      '/h/.config/openstack',
+      '/Library/Application Support/openstack',
+      '/etc/openstack',
     ]);
   });
 
@@ -136,10 +148,17 @@ describe('secure.yaml and profiles', () => {
       join(userDir(), 'clouds-public.yaml'),
       'public-clouds:\n  mylab:\n    auth: {auth_url: http://lab/v3, user_domain_name: Lab}\n    region_name: LabOne\n    interface: internal\n',
     );
-    write(join(cwd, 'clouds.yaml'), 'clouds:\n  lab:\n    profile: mylab\n    auth: {username: demo, user_domain_name: Mine}\n    interface: admin\n');
+    write(
+      join(cwd, 'clouds.yaml'),
+      'clouds:\n  lab:\n    profile: mylab\n    auth: {username: demo, user_domain_name: Mine}\n    interface: admin\n',
+    );
     const c = resolve({ os_cloud: 'lab' }, {});
     expect([c.auth.authUrl, c.auth.username, c.auth.userDomainName, c.regionName, c.interface]).toEqual([
-      'http://lab/v3', 'demo', 'Mine', 'LabOne', 'admin',
+      'http://lab/v3',
+      'demo',
+      'Mine',
+      'LabOne',
+      'admin',
     ]);
   });
 });
@@ -152,12 +171,19 @@ describe('fix-ups (`openstack/config/loader.py OpenStackConfig.magic_fixes`)', (
     );
     const c = resolve({ os_cloud: 'old' }, {});
     expect([c.auth.authType, c.interface, c.auth.authUrl, c.auth.projectName, c.auth.token]).toEqual([
-      'v3token', 'internal', 'http://k/v3', 'legacy', 'tok',
+      'v3token',
+      'internal',
+      'http://k/v3',
+      'legacy',
+      'tok',
     ]);
   });
 
   it('moves plugin options written at the top level of the cloud under auth', () => {
-    write(join(cwd, 'clouds.yaml'), 'clouds:\n  flat:\n    auth_url: http://flat/v3\n    username: top\n    project_id: 42\n    auth: {username: nested}\n');
+    write(
+      join(cwd, 'clouds.yaml'),
+      'clouds:\n  flat:\n    auth_url: http://flat/v3\n    username: top\n    project_id: 42\n    auth: {username: nested}\n',
+    );
     const c = resolve({ os_cloud: 'flat' }, {});
     expect([c.auth.authUrl, c.auth.username, c.auth.projectId]).toEqual(['http://flat/v3', 'top', '42']);
   });
@@ -270,7 +296,14 @@ describe('precedence: flag > OS_* > clouds.yaml > default (docs/reference-behavi
   it.each([
     ['cloud only', {}, {}, 'cloudpw', 'RegionOne', 'internal'],
     ['env beats the cloud', {}, { OS_PASSWORD: 'envpw', OS_REGION_NAME: 'RegionOne', OS_INTERFACE: 'admin' }, 'envpw', 'RegionOne', 'admin'],
-    ['flag beats env', { os_password: 'flagpw', os_interface: 'public' }, { OS_PASSWORD: 'envpw', OS_INTERFACE: 'admin' }, 'flagpw', 'RegionOne', 'public'],
+    [
+      'flag beats env',
+      { os_password: 'flagpw', os_interface: 'public' },
+      { OS_PASSWORD: 'envpw', OS_INTERFACE: 'admin' },
+      'flagpw',
+      'RegionOne',
+      'public',
+    ],
     ['OS_ENDPOINT_TYPE beats --os-interface (magnum)', { os_interface: 'public' }, { OS_ENDPOINT_TYPE: 'adminURL' }, 'cloudpw', 'RegionOne', 'admin'],
   ])('%s', (_name, flags, env, password, region, iface) => {
     const c = resolve({ os_cloud: 'devstack', ...flags }, env as Env);

@@ -11,8 +11,7 @@ beforeEach(() => {
   f.cloud.requests.length = 0;
 });
 
-const NO_PROJECT =
-  'You must provide a project name or project id via --os-project-name, --os-project-id, env[OS_PROJECT_NAME] or env[OS_PROJECT_ID]';
+const NO_PROJECT = 'You must provide a project name or project id via --os-project-name, --os-project-id, env[OS_PROJECT_NAME] or env[OS_PROJECT_ID]';
 
 describe('refused before any request', () => {
   it.each([
@@ -20,7 +19,10 @@ describe('refused before any request', () => {
     ['--os-username', 'You must provide a username via either --os-username or via env[OS_USERNAME]'],
     ['--os-password', 'You must provide a password via either --os-password, env[OS_PASSWORD], or prompted response'],
     ['--os-auth-url', 'You must provide an auth url via either --os-auth-url or via env[OS_AUTH_URL]'],
-    ['--magnum-api-version', "The requested API version  is an unexpected format. Acceptable formats are 'X', 'X.Y', or the literal string 'latest'."],
+    [
+      '--magnum-api-version',
+      "The requested API version  is an unexpected format. Acceptable formats are 'X', 'X.Y', or the literal string 'latest'.",
+    ],
   ])('%s "" with the OS_* variable set', async (flag, message) => {
     expect(await f.magnum([flag, '', 'cluster-list'])).toEqual({ code: 1, stdout: '', stderr: `ERROR: ${message}\n` });
     expect(f.cloud.requests).toEqual([]);
@@ -54,13 +56,18 @@ describe("an empty domain is sent as none, and Keystone's refusal is shown", () 
 });
 
 describe('empty where the reference treats it as not given (Python falsy) still works', () => {
-  it.each([['--os-project-id'], ['--os-region-name'], ['--os-token'], ['--os-endpoint-override'], ['--os-cloud'], ['--service-type'], ['--os-interface']])(
-    '%s ""',
-    async (flag) => {
-      const r = await f.magnum([flag, '', 'cluster-template-list', '-f', 'value', '-c', 'name']);
-      expect([r.code, r.stderr]).toEqual([0, '']);
-    },
-  );
+  it.each([
+    ['--os-project-id'],
+    ['--os-region-name'],
+    ['--os-token'],
+    ['--os-endpoint-override'],
+    ['--os-cloud'],
+    ['--service-type'],
+    ['--os-interface'],
+  ])('%s ""', async (flag) => {
+    const r = await f.magnum([flag, '', 'cluster-template-list', '-f', 'value', '-c', 'name']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+  });
 
   it('--os-token "" does not fall back to OS_TOKEN', async () => {
     const r = await f.magnum(['--os-token', '', 'cluster-template-list', '-f', 'value'], { env: { OS_TOKEN: 'not-a-token' } });

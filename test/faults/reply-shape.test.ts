@@ -50,7 +50,12 @@ describe('lists', () => {
   it('a well-formed empty list is still the empty table', async () => {
     answer('GET', /^\/v1\/clusters/, 200, '{"clusters": []}');
     const r = await f.magnum(['cluster-list']);
-    expect(r).toEqual({ code: 0, stderr: '', stdout: '+------+------+---------+------------+--------------+--------+\n| uuid | name | keypair | node_count | master_count | status |\n+------+------+---------+------------+--------------+--------+\n+------+------+---------+------------+--------------+--------+\n' });
+    expect(r).toEqual({
+      code: 0,
+      stderr: '',
+      stdout:
+        '+------+------+---------+------------+--------------+--------+\n| uuid | name | keypair | node_count | master_count | status |\n+------+------+---------+------------+--------------+--------+\n+------+------+---------+------------+--------------+--------+\n',
+    });
   });
 });
 
@@ -112,7 +117,12 @@ describe('shows', () => {
 
   it('quotas-show and stats-list given null', async () => {
     answer('GET', /^\/v1\/(quotas|stats)/, 200, 'null');
-    await expectInvalid(['quotas-show', '--project-id', 'p', '--resource', 'Cluster'], '/quotas/p/Cluster', 200, 'the body is null, not a JSON object');
+    await expectInvalid(
+      ['quotas-show', '--project-id', 'p', '--resource', 'Cluster'],
+      '/quotas/p/Cluster',
+      200,
+      'the body is null, not a JSON object',
+    );
     await expectInvalid(['stats-list'], '/stats', 200, 'the body is null, not a JSON object');
   });
 

@@ -1,12 +1,4 @@
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -71,9 +63,7 @@ describe('writeFileAtomic', () => {
 
   it('throws ENOENT when the directory is missing, leaving nothing behind', () => {
     const target = join(dir, 'does-not-exist', 'key.pem');
-    expect(() => writeFileAtomic(target, 'x', 0o600)).toThrow(
-      expect.objectContaining({ code: 'ENOENT' }),
-    );
+    expect(() => writeFileAtomic(target, 'x', 0o600)).toThrow(expect.objectContaining({ code: 'ENOENT' }));
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -119,4 +109,3 @@ describe('ensureDir', () => {
     expect(() => ensureDir('/proc/magnum-test/sub')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
   });
 });
-

@@ -71,7 +71,10 @@ describe('the connect timeout', () => {
     const target = `https://127.0.0.1:${(silent.address() as AddressInfo).port}/v3`;
     const t = new NodeTransport({ caFile: pki.caFile, timeoutMs: 10_000, connectTimeoutMs: 300 });
     const started = Date.now();
-    await expect(t.send({ method: 'GET', url: target, headers: {} })).rejects.toMatchObject({ kind: 'timeout', message: 'not connected within 0.3 s' });
+    await expect(t.send({ method: 'GET', url: target, headers: {} })).rejects.toMatchObject({
+      kind: 'timeout',
+      message: 'not connected within 0.3 s',
+    });
     expect(Date.now() - started).toBeLessThan(3000);
     t.close();
     for (const s of held) s.destroy();

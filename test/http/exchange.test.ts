@@ -48,7 +48,12 @@ describe('retries', () => {
   });
 
   it('stops when the total budget would be exceeded', async () => {
-    const t = scripted([res(503, { 'retry-after': '9' }), res(503, { 'retry-after': '9' }), res(503, { 'retry-after': '9' }), res(503, { 'retry-after': '9' })]);
+    const t = scripted([
+      res(503, { 'retry-after': '9' }),
+      res(503, { 'retry-after': '9' }),
+      res(503, { 'retry-after': '9' }),
+      res(503, { 'retry-after': '9' }),
+    ]);
     const clock = fakeClock();
     const lines: string[] = [];
     expect((await exchange(t, GET, { clock, debugLog: (l) => lines.push(l), retry: { ...RETRY, budgetMs: 20_000 } })).status).toBe(503);

@@ -250,7 +250,11 @@ describe('replies that cannot be used', () => {
     mg.rules.push({ method: 'POST', path: '/v1/clusters', action: reply(202, 'null', { 'Content-Type': 'application/json' }) });
     const r = await magnum(['cluster-create', 'ghost', '--cluster-template', 'kubernetes']);
     // Not the server refusing (that is the reference's "Create for cluster … failed" line): one ERROR line.
-    expect([r.code, r.stdout, r.stderr]).toEqual([1, '', `ERROR: Invalid response from ${mg.url}/v1/clusters (HTTP 202): the body is null, not a JSON object\n`]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      1,
+      '',
+      `ERROR: Invalid response from ${mg.url}/v1/clusters (HTTP 202): the body is null, not a JSON object\n`,
+    ]);
   });
 
   it('an HTML 500 page is one ERROR line, nothing on stdout (quotas-delete printed the page)', async () => {
@@ -275,7 +279,11 @@ describe('replies that cannot be used', () => {
   });
 
   it('a token reply that is not a JSON object', async () => {
-    ks.rules.push({ method: 'POST', path: '/v3/auth/tokens', action: reply(201, '[]', { 'Content-Type': 'application/json', 'X-Subject-Token': 'abc' }) });
+    ks.rules.push({
+      method: 'POST',
+      path: '/v3/auth/tokens',
+      action: reply(201, '[]', { 'Content-Type': 'application/json', 'X-Subject-Token': 'abc' }),
+    });
     const r = await magnum(['cluster-list']);
     expect([r.code, r.stdout, r.stderr]).toEqual([
       1,

@@ -62,7 +62,11 @@ describe('the CLI through a proxy', () => {
     proxy.refuseConnect = undefined;
   });
 
-  const names = (r: RunCliResult): string[] => r.stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| uuid')).map((l) => l.split('|')[2].trim());
+  const names = (r: RunCliResult): string[] =>
+    r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && !l.startsWith('| uuid'))
+      .map((l) => l.split('|')[2].trim());
   const plain = (env: Record<string, string>) => runCli(['cluster-list'], { env: { ...openrcEnv(cloud), ...env } });
   const overTls = (env: Record<string, string>) =>
     runCli(['cluster-list'], { env: { ...openrcEnv({ authUrlV3: https.authUrlV3 }), OS_CACERT: pki.caFile, ...env } });
@@ -73,10 +77,7 @@ describe('the CLI through a proxy', () => {
     expect([r.code, r.stderr, names(r)]).toEqual([0, '', ['via-proxy']]);
     const reached = cloud.requests.slice(before).map((q) => `${q.method} ${q.path}`);
     expect(proxy.seen.map((p) => `${p.method} ${new URL(p.target).pathname}`)).toEqual(reached);
-    expect(proxy.seen.map((p) => p.target)).toEqual([
-      `${cloud.authUrlV3}/auth/tokens`,
-      `${cloud.magnumUrl}/clusters`,
-    ]);
+    expect(proxy.seen.map((p) => p.target)).toEqual([`${cloud.authUrlV3}/auth/tokens`, `${cloud.magnumUrl}/clusters`]);
   });
 
   it.each([['HTTPS_PROXY'], ['https_proxy']])('tunnels https targets with CONNECT through %s', async (name) => {

@@ -37,7 +37,11 @@ function magnum(front: HttpsCloud, args: string[], env: Record<string, string> =
   return runCli(args, { env: { ...openrcEnv({ authUrlV3: front.authUrlV3 }), ...env } });
 }
 
-const names = (r: RunCliResult): string[] => r.stdout.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| uuid')).map((l) => l.split('|')[2].trim());
+const names = (r: RunCliResult): string[] =>
+  r.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| uuid'))
+    .map((l) => l.split('|')[2].trim());
 // urllib3's InsecureRequestWarning as the reference prints it, minus Python's `<file>:<line>: ` prefix and source line.
 const INSECURE_WARNING =
   "InsecureRequestWarning: Unverified HTTPS request is being made to host '127.0.0.1'. Adding certificate verification is strongly advised. " +
@@ -95,7 +99,11 @@ describe('server verification', () => {
 
   it('explains a CA bundle path that does not exist, as requests does', async () => {
     const r = await magnum(https, ['cluster-list'], { OS_CACERT: '/nonexistent/ca.pem' });
-    expect(r).toEqual({ stdout: '', stderr: 'ERROR: Could not find a suitable TLS CA certificate bundle, invalid path: /nonexistent/ca.pem\n', code: 1 });
+    expect(r).toEqual({
+      stdout: '',
+      stderr: 'ERROR: Could not find a suitable TLS CA certificate bundle, invalid path: /nonexistent/ca.pem\n',
+      code: 1,
+    });
   });
 });
 

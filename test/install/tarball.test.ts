@@ -22,8 +22,7 @@ const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as 
 const tarball = join(work, `${pkg.name}-${pkg.version}.tgz`);
 let files: string[] = [];
 
-const npm = (args: string[]): string =>
-  execFileSync('npm', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const npm = (args: string[]): string => execFileSync('npm', args, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 beforeAll(() => {
   npm(['pack', '--pack-destination', work, '--silent']);

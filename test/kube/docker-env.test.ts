@@ -1,29 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import {
-  detectShellFlavour,
-  renderDockerEnv,
-  renderKubeconfigEnv,
-  type ShellFlavour,
-} from '../../src/kube/docker-env';
+import { detectShellFlavour, renderDockerEnv, renderKubeconfigEnv, type ShellFlavour } from '../../src/kube/docker-env';
 
 const API = 'https://172.24.4.10:6443';
 const DIR = '/tmp/mag/t-swarm';
 
 describe('renderDockerEnv (`magnumclient/common/utils.py _config_cluster_swarm`)', () => {
   const cases: [ShellFlavour, boolean, string][] = [
-    ['posix', true,
-      `export DOCKER_HOST=${API}\nexport DOCKER_CERT_PATH=${DIR}\nexport DOCKER_TLS_VERIFY=True\n`],
-    ['posix', false,
-      `export DOCKER_HOST=${API}\nexport DOCKER_CERT_PATH=${DIR}\nexport DOCKER_TLS_VERIFY=\n`],
-    ['csh', true,
-      `setenv DOCKER_HOST ${API}\nsetenv DOCKER_CERT_PATH ${DIR}\nsetenv DOCKER_TLS_VERIFY True\n`],
+    ['posix', true, `export DOCKER_HOST=${API}\nexport DOCKER_CERT_PATH=${DIR}\nexport DOCKER_TLS_VERIFY=True\n`],
+    ['posix', false, `export DOCKER_HOST=${API}\nexport DOCKER_CERT_PATH=${DIR}\nexport DOCKER_TLS_VERIFY=\n`],
+    ['csh', true, `setenv DOCKER_HOST ${API}\nsetenv DOCKER_CERT_PATH ${DIR}\nsetenv DOCKER_TLS_VERIFY True\n`],
     // the reference keeps the space before the empty value
-    ['csh', false,
-      `setenv DOCKER_HOST ${API}\nsetenv DOCKER_CERT_PATH ${DIR}\nsetenv DOCKER_TLS_VERIFY \n`],
-    ['fish', true,
-      `set -gx DOCKER_HOST ${API}\nset -gx DOCKER_CERT_PATH ${DIR}\nset -gx DOCKER_TLS_VERIFY True\n`],
-    ['fish', false,
-      `set -gx DOCKER_HOST ${API}\nset -gx DOCKER_CERT_PATH ${DIR}\nset -gx DOCKER_TLS_VERIFY \n`],
+    ['csh', false, `setenv DOCKER_HOST ${API}\nsetenv DOCKER_CERT_PATH ${DIR}\nsetenv DOCKER_TLS_VERIFY \n`],
+    ['fish', true, `set -gx DOCKER_HOST ${API}\nset -gx DOCKER_CERT_PATH ${DIR}\nset -gx DOCKER_TLS_VERIFY True\n`],
+    ['fish', false, `set -gx DOCKER_HOST ${API}\nset -gx DOCKER_CERT_PATH ${DIR}\nset -gx DOCKER_TLS_VERIFY \n`],
   ];
 
   it.each(cases)('%s, tls=%s', (shell, tls, expected) => {
@@ -34,16 +23,12 @@ describe('renderDockerEnv (`magnumclient/common/utils.py _config_cluster_swarm`)
     // magnumclient-artifacts cli_transcripts: stdout is this block plus print()'s extra newline
     const printed = renderDockerEnv({ apiAddress: API, certDir: DIR, tls: false, shell: 'posix' }) + '\n';
     expect(printed).toBe(
-      'export DOCKER_HOST=https://172.24.4.10:6443\n' +
-        'export DOCKER_CERT_PATH=/tmp/mag/t-swarm\n' +
-        'export DOCKER_TLS_VERIFY=\n' +
-        '\n',
+      'export DOCKER_HOST=https://172.24.4.10:6443\n' + 'export DOCKER_CERT_PATH=/tmp/mag/t-swarm\n' + 'export DOCKER_TLS_VERIFY=\n' + '\n',
     );
   });
 
   it('renders an unknown api_address as None, like the reference', () => {
-    expect(renderDockerEnv({ apiAddress: null, certDir: DIR, tls: true, shell: 'posix' }))
-      .toMatch(/^export DOCKER_HOST=None\n/);
+    expect(renderDockerEnv({ apiAddress: null, certDir: DIR, tls: true, shell: 'posix' })).toMatch(/^export DOCKER_HOST=None\n/);
   });
 });
 

@@ -5,9 +5,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import {
-  classifyUser, execCredentialText, renderExecKubeconfig, rfc3339, selfInvocation, yamlScalar,
-} from '../../src/kube/exec-credential';
+import { classifyUser, execCredentialText, renderExecKubeconfig, rfc3339, selfInvocation, yamlScalar } from '../../src/kube/exec-credential';
 import { renderKeystoneKubeconfig } from '../../src/kube/kubeconfig';
 import { useFakeCloud } from '../support/cli-fixture';
 import { cliPath, cliNode } from '../support/run-cli';
@@ -18,15 +16,41 @@ const NODE = { command: '/usr/bin/node', prefix: ['/usr/lib/node_modules/magnum/
 
 describe('renderExecKubeconfig', () => {
   it('is the reference’s head (its --use-keystone names) with a v1 exec user that runs magnum', () => {
-    const text = renderExecKubeconfig({ clusterName: 'k8s', server: 'https://10.0.0.5:6443', caPem: CA }, { self: NODE, cloud: 'my cloud', clusterUuid: 'f00' });
+    const text = renderExecKubeconfig(
+      { clusterName: 'k8s', server: 'https://10.0.0.5:6443', caPem: CA },
+      { self: NODE, cloud: 'my cloud', clusterUuid: 'f00' },
+    );
     expect(text).toBe(
       [
-        'apiVersion: v1', 'clusters:', '- cluster:', `    certificate-authority-data: ${Buffer.from(CA).toString('base64')}`,
-        '    server: https://10.0.0.5:6443', '  name: k8s', 'contexts:', '- context:', '    cluster: k8s', '    user: openstackuser',
-        '  name: openstackuser@kubernetes', 'current-context: openstackuser@kubernetes', 'kind: Config', 'preferences: {}', 'users:',
-        '- name: openstackuser', '  user:', '    exec:', '      apiVersion: client.authentication.k8s.io/v1', '      command: /usr/bin/node',
-        '      args:', '      - /usr/lib/node_modules/magnum/bin/magnum', '      - --os-cloud', '      - "my cloud"', '      - exec-credential',
-        '      - --cluster', '      - f00', '      interactiveMode: Never', '      provideClusterInfo: false',
+        'apiVersion: v1',
+        'clusters:',
+        '- cluster:',
+        `    certificate-authority-data: ${Buffer.from(CA).toString('base64')}`,
+        '    server: https://10.0.0.5:6443',
+        '  name: k8s',
+        'contexts:',
+        '- context:',
+        '    cluster: k8s',
+        '    user: openstackuser',
+        '  name: openstackuser@kubernetes',
+        'current-context: openstackuser@kubernetes',
+        'kind: Config',
+        'preferences: {}',
+        'users:',
+        '- name: openstackuser',
+        '  user:',
+        '    exec:',
+        '      apiVersion: client.authentication.k8s.io/v1',
+        '      command: /usr/bin/node',
+        '      args:',
+        '      - /usr/lib/node_modules/magnum/bin/magnum',
+        '      - --os-cloud',
+        '      - "my cloud"',
+        '      - exec-credential',
+        '      - --cluster',
+        '      - f00',
+        '      interactiveMode: Never',
+        '      provideClusterInfo: false',
         '      installHint: "This kubeconfig runs the magnum CLI (OpenStack Magnum) to get a Keystone token; install it, or rerun `magnum cluster-config --use-keystone`."',
         '',
       ].join('\n'),
@@ -36,7 +60,10 @@ describe('renderExecKubeconfig', () => {
   it('parses back to the same values whatever the path, cloud or uuid look like', () => {
     const odd = ['/opt/my tools/magnum', 'C:\\x', 'yes', '123', '-', '#x', 'a: b', "it's", '"q"', '1e5', 'null', '~'];
     for (const value of odd) {
-      const text = renderExecKubeconfig({ clusterName: 'k', server: null, caPem: CA }, { self: { command: value, prefix: [value] }, cloud: value, clusterUuid: value });
+      const text = renderExecKubeconfig(
+        { clusterName: 'k', server: null, caPem: CA },
+        { self: { command: value, prefix: [value] }, cloud: value, clusterUuid: value },
+      );
       const exec = parse(text).users[0].user.exec;
       expect(exec.command).toBe(value);
       expect(exec.args).toEqual([value, '--os-cloud', value, 'exec-credential', '--cluster', value]);
@@ -73,12 +100,17 @@ describe('execCredentialText', () => {
 describe('classifyUser', () => {
   const none = () => null;
   it('recognises our entry, the reference’s, certificates and others', () => {
-    const ours = parse(renderExecKubeconfig({ clusterName: 'k', server: null, caPem: CA }, { self: NODE, cloud: 'c', clusterUuid: 'u-1' })).users[0].user;
+    const ours = parse(renderExecKubeconfig({ clusterName: 'k', server: null, caPem: CA }, { self: NODE, cloud: 'c', clusterUuid: 'u-1' })).users[0]
+      .user;
     expect(classifyUser(ours, none)).toMatchObject({ kind: 'magnum-exec', command: '/usr/bin/node', clusterUuid: 'u-1', cloud: 'c' });
     const reference = parse(renderKeystoneKubeconfig({ clusterName: 'k', server: null, caPem: CA })).users[0].user;
     expect(classifyUser(reference, none)).toEqual({ kind: 'reference-exec' });
     expect(classifyUser({ 'client-certificate-data': Buffer.from('PEM').toString('base64') }, none)).toEqual({ kind: 'certificate', certPem: 'PEM' });
-    expect(classifyUser({ 'client-certificate': '/x.pem' }, (p) => `read ${p}`)).toEqual({ kind: 'certificate', certPem: 'read /x.pem', certFile: '/x.pem' });
+    expect(classifyUser({ 'client-certificate': '/x.pem' }, (p) => `read ${p}`)).toEqual({
+      kind: 'certificate',
+      certPem: 'read /x.pem',
+      certFile: '/x.pem',
+    });
     expect(classifyUser({ exec: { command: 'aws', args: ['eks', 'get-token'] } }, none)).toEqual({ kind: 'other-exec', command: 'aws' });
     expect(classifyUser({ token: 'abc' }, none)).toEqual({ kind: 'other' });
     expect(classifyUser(undefined, none)).toEqual({ kind: 'other' });
@@ -108,7 +140,10 @@ describe('cluster-config --use-keystone', () => {
 
   it('records the cloud of --os-cloud (or OS_CLOUD) in the args', async () => {
     const cwd = tempDir('magnum-exec-');
-    writeFileSync(join(cwd, 'clouds.yaml'), `clouds:\n  fake:\n    auth:\n      auth_url: ${f.cloud.authUrlV3}\n      username: demo\n      password: secret\n      project_name: demo\n      user_domain_name: Default\n      project_domain_name: Default\n`);
+    writeFileSync(
+      join(cwd, 'clouds.yaml'),
+      `clouds:\n  fake:\n    auth:\n      auth_url: ${f.cloud.authUrlV3}\n      username: demo\n      password: secret\n      project_name: demo\n      user_domain_name: Default\n      project_domain_name: Default\n`,
+    );
     const env = { OS_AUTH_URL: '', OS_USERNAME: '', OS_PASSWORD: '', OS_PROJECT_NAME: '' };
     const r = await f.magnum(['--os-cloud', 'fake', 'cluster-config', 'ks', '--use-keystone'], { cwd, env });
     expect(r.stderr).toBe('');

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import {
-  renderCertKubeconfig,
-  renderKeystoneKubeconfig,
-  renderNoTlsKubeconfig,
-} from '../../src/kube/kubeconfig';
+import { renderCertKubeconfig, renderKeystoneKubeconfig, renderNoTlsKubeconfig } from '../../src/kube/kubeconfig';
 
 const CA_PEM = '-----BEGIN CERTIFICATE-----\nFAKECA\n-----END CERTIFICATE-----\n';
 const CERT_PEM = '-----BEGIN CERTIFICATE-----\nFAKECERT\n-----END CERTIFICATE-----\n';
 const KEY_PEM = '-----BEGIN RSA PRIVATE KEY-----\nFAKEKEY\n-----END RSA PRIVATE KEY-----\n';
 const CA_B64 = 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCkZBS0VDQQotLS0tLUVORCBDRVJUSUZJQ0FURS0tLS0tCg==';
 const CERT_B64 = 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCkZBS0VDRVJUCi0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K';
-const KEY_B64 =
-  'LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpGQUtFS0VZCi0tLS0tRU5EIFJTQSBQUklWQVRFIEtFWS0tLS0tCg==';
+const KEY_B64 = 'LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpGQUtFS0VZCi0tLS0tRU5EIFJTQSBQUklWQVRFIEtFWS0tLS0tCg==';
 const SERVER = 'https://172.24.4.10:6443';
 
 // Loosely typed view of parsed YAML for structural checks.
@@ -97,7 +92,11 @@ describe('renderCertKubeconfig (`magnumclient/common/utils.py _config_cluster_ku
   it('keeps long base64 values on one line', () => {
     const bigKey = `-----BEGIN RSA PRIVATE KEY-----\n${'A'.repeat(64)}\n`.repeat(30);
     const out = renderCertKubeconfig({
-      clusterName: 'c', server: SERVER, caPem: CA_PEM, certPem: CERT_PEM, keyPem: bigKey,
+      clusterName: 'c',
+      server: SERVER,
+      caPem: CA_PEM,
+      certPem: CERT_PEM,
+      keyPem: bigKey,
     });
     const keyLine = out.split('\n').find((l) => l.startsWith('    client-key-data: '));
     expect(keyLine).toBe(`    client-key-data: ${Buffer.from(bigKey).toString('base64')}`);
@@ -158,8 +157,7 @@ describe('renderKeystoneKubeconfig (`magnumclient/common/utils.py _config_cluste
   it('parses into an exec user running bash -c', () => {
     const doc = parse(text) as unknown;
     expect(at(doc, 'current-context')).toBe('openstackuser@kubernetes');
-    expect(Buffer.from(String(at(doc, 'clusters', 0, 'cluster', 'certificate-authority-data')), 'base64')
-      .toString('utf8')).toBe(CA_PEM);
+    expect(Buffer.from(String(at(doc, 'clusters', 0, 'cluster', 'certificate-authority-data')), 'base64').toString('utf8')).toBe(CA_PEM);
     expect(at(doc, 'users', 0, 'name')).toBe('openstackuser');
     expect(at(doc, 'users', 0, 'user', 'exec', 'command')).toBe('/bin/bash');
     expect(at(doc, 'users', 0, 'user', 'exec', 'apiVersion')).toBe('client.authentication.k8s.io/v1alpha1');

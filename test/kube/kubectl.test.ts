@@ -70,18 +70,23 @@ describe('kubectl get pod through the kubeconfigs of cluster-config', () => {
   itKubectl('a wrong password: kubectl shows magnum’s line and fails', async () => {
     const r = await kubectl(join(root, 'exec', 'config'), { OS_PASSWORD: 'wrong', XDG_CACHE_HOME: join(root, 'cache-2') });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^ERROR: magnum could not get a Keystone token for kubectl: The request you have made requires authentication\. \(HTTP 401\)/);
+    expect(r.stderr).toMatch(
+      /^ERROR: magnum could not get a Keystone token for kubectl: The request you have made requires authentication\. \(HTTP 401\)/,
+    );
     expect(r.stderr).toMatch(/getting credentials: exec: executable \S+ failed with exit code 1/);
   });
 
   itKubectl('the API server refuses a request without credentials, and a token Keystone does not know', async () => {
-    const get = (headers: Record<string, string>) => new Promise<number>((resolve, reject) => {
-      const https = require('node:https') as typeof import('node:https');
-      https.get(`${api?.url}/api/v1/namespaces/default/pods`, { headers, rejectUnauthorized: false }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      }).on('error', reject);
-    });
+    const get = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const https = require('node:https') as typeof import('node:https');
+        https
+          .get(`${api?.url}/api/v1/namespaces/default/pods`, { headers, rejectUnauthorized: false }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          })
+          .on('error', reject);
+      });
     expect(await get({})).toBe(401);
     expect(await get({ Authorization: 'Bearer not-a-token' })).toBe(401);
   });

@@ -123,7 +123,9 @@ describe('cluster-config --use-keystone and --output-certs', () => {
     expect(text).toContain(`      command: ${cliNode}\n`);
     expect(text).toContain('      - exec-credential\n');
     const config = parse(text);
-    expect(Buffer.from(config.clusters[0].cluster['certificate-authority-data'], 'base64').toString()).toBe(readFileSync(join(cwd, 'ca.pem'), 'utf8'));
+    expect(Buffer.from(config.clusters[0].cluster['certificate-authority-data'], 'base64').toString()).toBe(
+      readFileSync(join(cwd, 'ca.pem'), 'utf8'),
+    );
     // No client certificate was asked for.
     expect(signs()).toBe(signedBefore);
   });
@@ -172,7 +174,10 @@ describe('cluster-config --context-name', () => {
       stderr: `Added context "team-a@kube-a" (cluster "kube-a", user "kube-a-admin") in ${file}; it is now the current context.\n`,
     });
     // The user sets a namespace on it (what `kubectl config set-context --current --namespace web` does).
-    const mine = readFileSync(file, 'utf8').replace('    user: kube-a-admin\n  name: team-a@kube-a\n', '    namespace: web\n    user: kube-a-admin\n  name: team-a@kube-a\n');
+    const mine = readFileSync(file, 'utf8').replace(
+      '    user: kube-a-admin\n  name: team-a@kube-a\n',
+      '    namespace: web\n    user: kube-a-admin\n  name: team-a@kube-a\n',
+    );
     writeFileSync(file, mine);
     const again = await f.magnum(['cluster-config', 'kube-a', '--merge', '--context-name', 'team-a@kube-a'], { env });
     expect(again.stderr).toBe(`Updated context "team-a@kube-a" (cluster "kube-a", user "kube-a-admin") in ${file}; it is now the current context.\n`);
@@ -194,7 +199,11 @@ describe('cluster-config --context-name', () => {
   it('refuses an empty name or one on several lines', async () => {
     for (const name of ['', 'a\nb']) {
       const r = await f.magnum(['cluster-config', 'kube-a', '--merge', '--context-name', name], { env: { KUBECONFIG: join(tmp(), 'config') } });
-      expect(r).toEqual({ code: 1, stdout: '', stderr: `ERROR: --context-name must be a non-empty name on one line, not ${JSON.stringify(name)}.\n` });
+      expect(r).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `ERROR: --context-name must be a non-empty name on one line, not ${JSON.stringify(name)}.\n`,
+      });
     }
   });
 });

@@ -48,5 +48,9 @@ export const PROD_ROW = ['prod', 'prod', 'prod-user'];
 /** `kubectl config get-contexts --kubeconfig file`, one array of cells per context (header dropped). */
 export function kubectlContexts(file: string): string[][] {
   const out = execFileSync(KUBECTL, ['config', 'get-contexts', '--kubeconfig', file], { encoding: 'utf8' });
-  return out.trim().split('\n').slice(1).map((line) => line.trim().split(/\s+/));
+  return out
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim().split(/\s+/));
 }

@@ -16,7 +16,6 @@ const incoming = (server = 'https://127.0.0.1:6443'): string =>
 const NAMES = { cluster: 'k8s', user: 'k8s-admin', context: 'k8s' };
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 
-
 const CLUSTER_ENTRY = `- cluster:\n    certificate-authority-data: ${b64(CA)}\n    server: https://127.0.0.1:6443\n  name: k8s\n`;
 const CONTEXT_ENTRY = '- context:\n    cluster: k8s\n    user: k8s-admin\n  name: k8s\n';
 const USER_ENTRY = `- name: k8s-admin\n  user:\n    client-certificate-data: ${b64('CERT\n')}\n    client-key-data: ${b64('KEY\n')}\n`;
@@ -61,7 +60,11 @@ describe('mergeKubeconfig', () => {
   });
 
   it('starts a kubeconfig from nothing, or from one kubectl left with empty lists', () => {
-    for (const existing of [null, '', 'apiVersion: v1\nclusters: null\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n']) {
+    for (const existing of [
+      null,
+      '',
+      'apiVersion: v1\nclusters: null\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n',
+    ]) {
       const merged = YAML.parse(mergeKubeconfig(YAML, existing, incoming(), NAMES).text) as Record<string, unknown>;
       expect(Object.keys(merged)).toEqual(['apiVersion', 'clusters', 'contexts', 'current-context', 'kind', 'preferences', 'users']);
       expect([names(merged, 'clusters'), names(merged, 'users'), names(merged, 'contexts')]).toEqual([['k8s'], ['k8s-admin'], ['k8s']]);
@@ -87,9 +90,13 @@ describe('mergeKubeconfig', () => {
     const file = join(tempDir('magnum-merge-'), 'config');
     writeFileSync(file, mergeKubeconfig(YAML, EXISTING, incoming(), NAMES).text);
     expect(kubectlContexts(file)).toEqual([DEV_ROW, ['*', 'k8s', 'k8s', 'k8s-admin'], PROD_ROW]);
-    const view = execFileSync(KUBECTL, ['config', 'view', '--raw', '--minify', '-o', 'jsonpath={.users[0].user.client-key-data}', '--kubeconfig', file], {
-      encoding: 'utf8',
-    });
+    const view = execFileSync(
+      KUBECTL,
+      ['config', 'view', '--raw', '--minify', '-o', 'jsonpath={.users[0].user.client-key-data}', '--kubeconfig', file],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(view).toBe(b64('KEY\n'));
   });
 });
@@ -162,13 +169,17 @@ users:
     const existing = 'apiVersion: v1\nkind: Config\nclusters: []\n# end\n';
     const { text } = mergeKubeconfig(YAML, existing, incoming(), NAMES);
     expect(text).toBe(
-      `apiVersion: v1\nkind: Config\nclusters:\n${CLUSTER_ENTRY}# end\n` +
-        `users:\n${USER_ENTRY}contexts:\n${CONTEXT_ENTRY}current-context: k8s\n`,
+      `apiVersion: v1\nkind: Config\nclusters:\n${CLUSTER_ENTRY}# end\n` + `users:\n${USER_ENTRY}contexts:\n${CONTEXT_ENTRY}current-context: k8s\n`,
     );
   });
 
   it("quotes a context name kubectl's YAML 1.1 would read as something else", () => {
-    for (const [name, shown] of [['yes', '"yes"'], ['123', '"123"'], ['a: b', '"a: b"'], ['team@prod', 'team@prod']]) {
+    for (const [name, shown] of [
+      ['yes', '"yes"'],
+      ['123', '"123"'],
+      ['a: b', '"a: b"'],
+      ['team@prod', 'team@prod'],
+    ]) {
       const { text } = mergeKubeconfig(YAML, EXISTING, incoming(), { ...NAMES, context: name });
       expect(text).toContain(`current-context: ${shown}\n`);
       expect(YAML.parse(text)['current-context']).toBe(name);
@@ -180,6 +191,9 @@ users:
   itWithKubectl('kubectl reads the hand-written file after the merge', () => {
     const file = join(tempDir('magnum-merge-'), 'config');
     writeFileSync(file, mergeKubeconfig(YAML, HAND_WRITTEN, incoming(), NAMES).text);
-    expect(kubectlContexts(file)).toEqual([['a', 'a', 'a'], ['*', 'k8s', 'k8s', 'k8s-admin', 'team-x']]);
+    expect(kubectlContexts(file)).toEqual([
+      ['a', 'a', 'a'],
+      ['*', 'k8s', 'k8s', 'k8s-admin', 'team-x'],
+    ]);
   });
 });

@@ -122,9 +122,7 @@ describe('printList semantics (`magnumclient/common/cliutils.py print_list`)', (
   });
 
   it('raises the Python TypeError when the sort column mixes types', () => {
-    expect(() => printList([{ id: 1 }, { id: '-' }], ['id'])).toThrow(
-      /'<' not supported between instances of '(str' and 'int|int' and 'str)'/,
-    );
+    expect(() => printList([{ id: 1 }, { id: '-' }], ['id'])).toThrow(/'<' not supported between instances of '(str' and 'int|int' and 'str)'/);
   });
 
   it('uses formatters by field, reads lower-cased underscored attributes, and str()s the values', () => {
@@ -323,12 +321,7 @@ describe('fieldsToColumns (`magnumclient/common/cliutils.py _get_list_table_colu
   const item: Item = { uuid: 'u', name: 'n', stack_id: 's', node_count: 3, fooBar_x: 'f', foobar_x: 'g', 'OS-EXT:foo_bar': 1 };
 
   it('appends extra columns after the defaults, in the order given', () => {
-    expect(fieldsToColumns(['uuid', 'name'], 'node_count,stack_id', [item])).toEqual([
-      'uuid',
-      'name',
-      'Node Count',
-      'Stack Id',
-    ]);
+    expect(fieldsToColumns(['uuid', 'name'], 'node_count,stack_id', [item])).toEqual(['uuid', 'name', 'Node Count', 'Stack Id']);
   });
 
   it('ignores defaults and repeats', () => {

@@ -27,7 +27,7 @@ describe('-f json', () => {
   });
 
   it('cluster-list: the table columns of each API object; with -c any key of the objects', async () => {
-    const listed = ((await api('/clusters')).clusters as Record<string, unknown>[]);
+    const listed = (await api('/clusters')).clusters as Record<string, unknown>[];
     const r = await f.magnum(['cluster-list', '-f', 'json']);
     const columns = ['uuid', 'name', 'keypair', 'node_count', 'master_count', 'status'];
     expect(JSON.parse(r.stdout)).toEqual(listed.map((c) => Object.fromEntries(columns.map((k) => [k, c[k]]))));

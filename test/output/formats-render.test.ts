@@ -42,7 +42,10 @@ describe('the default renderer', () => {
   });
 
   it('is what a command without -f/-c gets, and what one without `output` gets', async () => {
-    for (const [output, values] of [['list', { format: 'table', column: [] }], [undefined, {}]] as const) {
+    for (const [output, values] of [
+      ['list', { format: 'table', column: [] }],
+      [undefined, {}],
+    ] as const) {
       const io = capture();
       (await rendererFor(io, output, values)).list(CLUSTERS, COLUMNS);
       expect(io.text()).toBe(printList(CLUSTERS, COLUMNS, { sortByIndex: null }));
@@ -107,7 +110,10 @@ describe('lists', () => {
   });
 
   it('a sorted table (service-list) stays sorted when its sort column is kept by -c', () => {
-    const items = [{ id: 2, host: 'b' }, { id: 1, host: 'a' }];
+    const items = [
+      { id: 2, host: 'b' },
+      { id: 1, host: 'a' },
+    ];
     expect(render({ columns: ['host', 'id'] }, (r) => r.list(items, ['id', 'host'], { sortByIndex: 0 }))).toBe(
       '+------+----+\n| host | id |\n+------+----+\n| a    | 1  |\n| b    | 2  |\n+------+----+\n',
     );

@@ -5,9 +5,7 @@ import { prng, pythonHasModules, runPythonOracle } from '../support/python-oracl
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import {
-  formatCsv, formatJson, formatShell, formatValueLines, formatValueRows, formatYamlEntries, formatYamlList,
-} from '../../src/output/formats';
+import { formatCsv, formatJson, formatShell, formatValueLines, formatValueRows, formatYamlEntries, formatYamlList } from '../../src/output/formats';
 import { itNeeds } from '../support/tools';
 
 const ORACLE = fileURLToPath(new URL('./fixtures/cliff_formats_oracle.py', import.meta.url));
@@ -20,11 +18,37 @@ function cliff(cases: Case[]): string[] {
   return runPythonOracle<string[]>(ORACLE, cases);
 }
 
-
 const STRINGS = [
-  '', 'k8s-1', 'CREATE_COMPLETE', 'a b', 'yes', 'no', 'on', 'null', '~', '123', '1.5', '0x1F', 'it\'s', 'say "hi"',
-  'a,b', 'line\nbreak', 'tab\there', 'ümlaut', '日本語', '😀', '#comment', '- dash', 'key: value', '*star', '&amp',
-  '2026-11-24T17:58:35+00:00', 'https://127.0.0.1:6443', ' padded ', 'x'.repeat(90), `${'word '.repeat(20)}end`,
+  '',
+  'k8s-1',
+  'CREATE_COMPLETE',
+  'a b',
+  'yes',
+  'no',
+  'on',
+  'null',
+  '~',
+  '123',
+  '1.5',
+  '0x1F',
+  "it's",
+  'say "hi"',
+  'a,b',
+  'line\nbreak',
+  'tab\there',
+  'ümlaut',
+  '日本語',
+  '😀',
+  '#comment',
+  '- dash',
+  'key: value',
+  '*star',
+  '&amp',
+  '2026-11-24T17:58:35+00:00',
+  'https://127.0.0.1:6443',
+  ' padded ',
+  'x'.repeat(90),
+  `${'word '.repeat(20)}end`,
 ];
 
 function value(next: () => number, depth = 0): unknown {
@@ -43,7 +67,9 @@ function value(next: () => number, depth = 0): unknown {
     case 5:
       return Array.from({ length: Math.floor(next() * 3) }, () => value(next, depth + 1));
     default:
-      return Object.fromEntries(Array.from({ length: Math.floor(next() * 3) }, () => [pick(['b', 'a', 'kube_tag', 'yes', 'Z']), value(next, depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(next() * 3) }, () => [pick(['b', 'a', 'kube_tag', 'yes', 'Z']), value(next, depth + 1)]),
+      );
   }
 }
 
@@ -85,8 +111,7 @@ function ours(c: Case): string {
  * it; and PyYAML escapes non-ASCII text ("\xFCmlaut") and tabs, which we write as they
  * are. With such strings the two texts are compared as YAML (the same data).
  */
-const yamlSameDataOnly = (c: Case): boolean =>
-  c.format === 'yaml' && /word word word|[^\x00-\x7f]|\\t/.test(JSON.stringify(c.data));
+const yamlSameDataOnly = (c: Case): boolean => c.format === 'yaml' && /word word word|[^\x00-\x7f]|\\t/.test(JSON.stringify(c.data));
 
 /**
  * Our shell format escapes \ $ ` on purpose, and also the " inside a list's or dict's
@@ -113,9 +138,17 @@ describe('output formats are cliff byte for byte', () => {
 
   itWithCliff(`on a real cluster object`, () => {
     const cluster = {
-      uuid: 'cd121395-6e76-4afe-a3d3-e13c3f20f097', name: 'mykubcluster', keypair: null, node_count: 100,
-      labels: { kube_tag: 'v1.9.3', auto_healing_enabled: 'true' }, node_addresses: ['127.2.0.1', '127.2.0.2'],
-      floating_ip_enabled: true, health_status_reason: {}, faults: {}, create_timeout: 60, status_reason: 'Stack CREATE completed successfully',
+      uuid: 'cd121395-6e76-4afe-a3d3-e13c3f20f097',
+      name: 'mykubcluster',
+      keypair: null,
+      node_count: 100,
+      labels: { kube_tag: 'v1.9.3', auto_healing_enabled: 'true' },
+      node_addresses: ['127.2.0.1', '127.2.0.2'],
+      floating_ip_enabled: true,
+      health_status_reason: {},
+      faults: {},
+      create_timeout: 60,
+      status_reason: 'Stack CREATE completed successfully',
     };
     const columns = Object.keys(cluster);
     const data = Object.values(cluster);
@@ -137,26 +170,47 @@ describe('output formats, fixed examples', () => {
   });
 
   it('csv: a quoted header; strings quoted with "" doubled and \\ escaped; numbers and booleans bare; None empty', () => {
-    expect(formatCsv(['uuid', 'node_count'], [['a"b\\c', 3], [null, true], [['x'], { k: 'v' }]])).toBe(
-      '"uuid","node_count"\n"a""b\\\\c",3\n"",True\n"[\'x\']","{\'k\': \'v\'}"\n',
-    );
+    expect(
+      formatCsv(
+        ['uuid', 'node_count'],
+        [
+          ['a"b\\c', 3],
+          [null, true],
+          [['x'], { k: 'v' }],
+        ],
+      ),
+    ).toBe('"uuid","node_count"\n"a""b\\\\c",3\n"",True\n"[\'x\']","{\'k\': \'v\'}"\n');
   });
 
   it('value: Python str() of each cell, space separated, one row per line', () => {
-    expect(formatValueRows([['k8s', 3, null, false], ['x', { a: 1 }, [], '']])).toBe("k8s 3 None False\nx {'a': 1} [] \n");
+    expect(
+      formatValueRows([
+        ['k8s', 3, null, false],
+        ['x', { a: 1 }, [], ''],
+      ]),
+    ).toBe("k8s 3 None False\nx {'a': 1} [] \n");
     expect(formatValueLines(['k8s', null])).toBe('k8s\nNone\n');
   });
 
   it('shell: name="value" with shell-safe names; \\, ", $ and ` escaped (cliff escapes only ")', () => {
-    expect(formatShell([['node_count', 3], ['OS-EXT:x y', 'a"b'], ['labels', { a: '$(rm -rf ~)' }], ['bq', '`id`\\']])).toBe(
-      'node_count="3"\nos_ext_x_y="a\\"b"\nlabels="{\'a\': \'\\$(rm -rf ~)\'}"\nbq="\\`id\\`\\\\"\n',
-    );
+    expect(
+      formatShell([
+        ['node_count', 3],
+        ['OS-EXT:x y', 'a"b'],
+        ['labels', { a: '$(rm -rf ~)' }],
+        ['bq', '`id`\\'],
+      ]),
+    ).toBe('node_count="3"\nos_ext_x_y="a\\"b"\nlabels="{\'a\': \'\\$(rm -rf ~)\'}"\nbq="\\`id\\`\\\\"\n');
   });
 
   it('yaml: a list is one sorted dump; a resource keeps its column order at the top', () => {
     expect(formatYamlList(stringify, [{ name: 'k8s', labels: { z: '1', a: 'yes' } }])).toBe("- labels:\n    a: 'yes'\n    z: '1'\n  name: k8s\n");
-    expect(formatYamlEntries(stringify, [['name', 'k8s'], ['labels', { z: '1', a: 'yes' }], ['count', 3]])).toBe(
-      "name: k8s\nlabels:\n  a: 'yes'\n  z: '1'\ncount: 3\n",
-    );
+    expect(
+      formatYamlEntries(stringify, [
+        ['name', 'k8s'],
+        ['labels', { z: '1', a: 'yes' }],
+        ['count', 3],
+      ]),
+    ).toBe("name: k8s\nlabels:\n  a: 'yes'\n  z: '1'\ncount: 3\n");
   });
 });

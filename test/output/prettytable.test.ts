@@ -25,9 +25,7 @@ describe('renderTable', () => {
   });
 
   it('prints rule, header, rule, rule for an empty table (`magnumclient/common/cliutils.py print_list`)', () => {
-    expect(renderTable(['uuid', 'name'], [])).toBe(
-      '+------+------+\n| uuid | name |\n+------+------+\n+------+------+\n',
-    );
+    expect(renderTable(['uuid', 'name'], [])).toBe('+------+------+\n| uuid | name |\n+------+------+\n+------+------+\n');
   });
 
   it('ends with exactly one newline', () => {
@@ -37,7 +35,15 @@ describe('renderTable', () => {
   });
 
   it('renders multi-line cells top-aligned and blank-padded', () => {
-    expect(renderTable(['Property', 'Value'], [['multi', 'a\nbb\nccc'], ['x', 'y']])).toBe(
+    expect(
+      renderTable(
+        ['Property', 'Value'],
+        [
+          ['multi', 'a\nbb\nccc'],
+          ['x', 'y'],
+        ],
+      ),
+    ).toBe(
       [
         '+----------+-------+',
         '| Property | Value |',
@@ -53,7 +59,15 @@ describe('renderTable', () => {
   });
 
   it('measures wide, combining and emoji characters with wcwidth', () => {
-    expect(renderTable(['中文名', '🚀'], [['été', 'e\u0301te'], ['\x1b[31mred\x1b[0m', '👨‍👩‍👧']])).toBe(
+    expect(
+      renderTable(
+        ['中文名', '🚀'],
+        [
+          ['été', 'e\u0301te'],
+          ['\x1b[31mred\x1b[0m', '👨‍👩‍👧'],
+        ],
+      ),
+    ).toBe(
       [
         '+--------+--------+',
         '| 中文名 | 🚀     |',
@@ -67,17 +81,21 @@ describe('renderTable', () => {
   });
 
   it('pads control-character cells the way prettytable does with width -1 (docs/dependencies.md, cli-table3)', () => {
-    expect(renderTable(['a', 'b'], [['x\ty', '1'], ['\r', '22']])).toBe(
-      '+---+----+\n| a | b  |\n+---+----+\n| x\ty   | 1  |\n| \r   | 22 |\n+---+----+\n',
-    );
+    expect(
+      renderTable(
+        ['a', 'b'],
+        [
+          ['x\ty', '1'],
+          ['\r', '22'],
+        ],
+      ),
+    ).toBe('+---+----+\n| a | b  |\n+---+----+\n| x\ty   | 1  |\n| \r   | 22 |\n+---+----+\n');
     // A column whose header and cells are all width -1 gets a one-dash rule.
     expect(renderTable(['\t'], [['\x7f']])).toBe('+-+\n| \t |\n+-+\n| \x7f |\n+-+\n');
   });
 
   it('measures a header per line but prints it whole', () => {
-    expect(renderTable(['h\nx', 'y'], [['1', '2']])).toBe(
-      '+---+---+\n| h\nx   | y |\n+---+---+\n| 1 | 2 |\n+---+---+\n',
-    );
+    expect(renderTable(['h\nx', 'y'], [['1', '2']])).toBe('+---+---+\n| h\nx   | y |\n+---+---+\n| 1 | 2 |\n+---+---+\n');
   });
 
   it('handles a table without columns like prettytable', () => {

@@ -58,7 +58,7 @@ describe('pyRepr / pyStr', () => {
     expect(pyRepr({})).toBe('{}');
     expect(pyRepr([])).toBe('[]');
     expect(pyRepr(['10.0.0.1', 2, null, true, { a: [1.25] }])).toBe("['10.0.0.1', 2, None, True, {'a': [1.25]}]");
-    expect(pyRepr({ "it's": 'a\nb' })).toBe('{"it\'s": \'a\\nb\'}');
+    expect(pyRepr({ "it's": 'a\nb' })).toBe("{\"it's\": 'a\\nb'}");
   });
 
   it('str() is the string itself, repr otherwise', () => {

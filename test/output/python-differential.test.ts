@@ -36,7 +36,6 @@ function runOracle(cases: readonly OracleCase[]): OracleResult[] {
   return runPythonOracle<OracleResult[]>(ORACLE, cases, env);
 }
 
-
 class Gen {
   readonly next: () => number;
   constructor(seed: number) {
@@ -52,9 +51,43 @@ class Gen {
 
 // Everything prettytable measures specially (docs/dependencies.md, cli-table3).
 const CELL_PIECES: readonly string[] = [
-  'k8s', 'CREATE_COMPLETE', 'a', 'bb', ' ', '', '42', '-', 'x y', '中文名', 'ｆｕｌｌ', '🚀', '👨‍👩‍👧',
-  '❤️', 'ที่', 'a\u200bb', 'été', 'e\u0301', 'Ω', '\u3099', '😀', '\x1b[31m', '\x1b[0m', '\x1b[1;32m',
-  '\x1b(B', '\x1b', '\t', '\r', '\n', '\n', '\u00ad', '\x7f', '\u2028', '\x00', '\x85', '\ud800', '\\n',
+  'k8s',
+  'CREATE_COMPLETE',
+  'a',
+  'bb',
+  ' ',
+  '',
+  '42',
+  '-',
+  'x y',
+  '中文名',
+  'ｆｕｌｌ',
+  '🚀',
+  '👨‍👩‍👧',
+  '❤️',
+  'ที่',
+  'a\u200bb',
+  'été',
+  'e\u0301',
+  'Ω',
+  '\u3099',
+  '😀',
+  '\x1b[31m',
+  '\x1b[0m',
+  '\x1b[1;32m',
+  '\x1b(B',
+  '\x1b',
+  '\t',
+  '\r',
+  '\n',
+  '\n',
+  '\u00ad',
+  '\x7f',
+  '\u2028',
+  '\x00',
+  '\x85',
+  '\ud800',
+  '\\n',
 ];
 
 function cell(g: Gen): string {
@@ -123,9 +156,7 @@ function withoutLoneSurrogates(v: unknown): unknown {
   return v;
 }
 
-const ITEM_KEYS: readonly string[] = [
-  'uuid', 'name', 'stack_id', 'fooBar_x', 'foobar_x', 'OS-EXT:foo_bar', 'ABC_DEF', 'abc_def', 'node_count',
-];
+const ITEM_KEYS: readonly string[] = ['uuid', 'name', 'stack_id', 'fooBar_x', 'foobar_x', 'OS-EXT:foo_bar', 'ABC_DEF', 'abc_def', 'node_count'];
 const UNKNOWN_FIELDS: readonly string[] = ['UUID', 'Stack_Id', 'xxx', 'zzz', ''];
 
 function fieldsCase(g: Gen): { defaults: string[]; fields: string; items: Item[] } {
@@ -134,9 +165,7 @@ function fieldsCase(g: Gen): { defaults: string[]; fields: string; items: Item[]
     for (const k of ITEM_KEYS) if (g.next() < 0.9) it[k] = g.pick<unknown>(['v', null, 3, ['a'], { x: 1 }]);
     return it;
   });
-  const fields = Array.from({ length: g.int(0, 4) }, () =>
-    g.next() < 0.85 ? g.pick(ITEM_KEYS) : g.pick(UNKNOWN_FIELDS),
-  ).join(',');
+  const fields = Array.from({ length: g.int(0, 4) }, () => (g.next() < 0.85 ? g.pick(ITEM_KEYS) : g.pick(UNKNOWN_FIELDS))).join(',');
   return { defaults: ['uuid', 'name'], fields, items };
 }
 
@@ -150,7 +179,10 @@ function listCase(g: Gen): { items: Item[]; fields: string[]; sortby_index: numb
     labels: sorted ? g.pick(['x', 'y']) : withoutLoneSurrogates(jsonValue(g, 2)),
     state: g.pick<unknown>(['up', null, 'down']),
   }));
-  const fields = g.pick([['id', 'host', 'count', 'labels', 'state'], ['Id', 'host', 'missing', 'labels', 'State']]);
+  const fields = g.pick([
+    ['id', 'host', 'count', 'labels', 'state'],
+    ['Id', 'host', 'missing', 'labels', 'State'],
+  ]);
   return { items, fields, sortby_index: sorted ? 0 : null };
 }
 
@@ -195,54 +227,54 @@ describe('python differential', () => {
     }
   };
 
-  itWithPrettytable(
-    `200 random tables are byte-identical to prettytable 3.6`,
-    () => {
-      tables.forEach((t, i) => {
-        expect(ours(() => renderTable(t.head, t.rows)), JSON.stringify(t)).toEqual(tableResults[i]);
-      });
-    },
-  );
+  itWithPrettytable(`200 random tables are byte-identical to prettytable 3.6`, () => {
+    tables.forEach((t, i) => {
+      expect(
+        ours(() => renderTable(t.head, t.rows)),
+        JSON.stringify(t),
+      ).toEqual(tableResults[i]);
+    });
+  });
 
-  itWithPrettytable(
-    `repr() of 200 random JSON values matches CPython`,
-    () => {
-      reprValues.forEach((v, i) => {
-        expect(ours(() => pyRepr(v)), JSON.stringify(v)).toEqual(tableResults[tables.length + i]);
-      });
-    },
-  );
+  itWithPrettytable(`repr() of 200 random JSON values matches CPython`, () => {
+    reprValues.forEach((v, i) => {
+      expect(
+        ours(() => pyRepr(v)),
+        JSON.stringify(v),
+      ).toEqual(tableResults[tables.length + i]);
+    });
+  });
 
-  itWithMagnumclient(
-    `print_dict, print_list and --fields match magnumclient cliutils`,
-    () => {
-      dicts.forEach((obj, i) => {
-        expect(ours(() => printDict(obj)), JSON.stringify(obj)).toEqual(cliResults[i]);
+  itWithMagnumclient(`print_dict, print_list and --fields match magnumclient cliutils`, () => {
+    dicts.forEach((obj, i) => {
+      expect(
+        ours(() => printDict(obj)),
+        JSON.stringify(obj),
+      ).toEqual(cliResults[i]);
+    });
+    lists.forEach((l, i) => {
+      const got = ours(() => printList(l.items, l.fields, { sortByIndex: l.sortby_index }));
+      expect(got, JSON.stringify(l)).toEqual(cliResults[dicts.length + i]);
+    });
+    // The seeded mix must exercise both outcomes and actual sorting.
+    const fieldResults = cliResults.slice(dicts.length + lists.length);
+    expect(fieldResults.filter((r) => 'error' in r).length).toBeGreaterThan(10);
+    expect(fieldResults.filter((r) => 'out' in r && r.out.split('\n')[0] !== '["uuid", "name"]').length).toBeGreaterThan(10);
+    expect(lists.filter((l) => l.sortby_index === 0 && l.items.length > 2).length).toBeGreaterThan(20);
+    fieldCases.forEach((f, i) => {
+      const got = ours(() => {
+        const cols = fieldsToColumns(f.defaults, f.fields, f.items);
+        return JSON.stringify(cols) + '\n' + printList(f.items, cols, { sortByIndex: null });
       });
-      lists.forEach((l, i) => {
-        const got = ours(() => printList(l.items, l.fields, { sortByIndex: l.sortby_index }));
-        expect(got, JSON.stringify(l)).toEqual(cliResults[dicts.length + i]);
-      });
-      // The seeded mix must exercise both outcomes and actual sorting.
-      const fieldResults = cliResults.slice(dicts.length + lists.length);
-      expect(fieldResults.filter((r) => 'error' in r).length).toBeGreaterThan(10);
-      expect(fieldResults.filter((r) => 'out' in r && r.out.split('\n')[0] !== '["uuid", "name"]').length).toBeGreaterThan(10);
-      expect(lists.filter((l) => l.sortby_index === 0 && l.items.length > 2).length).toBeGreaterThan(20);
-      fieldCases.forEach((f, i) => {
-        const got = ours(() => {
-          const cols = fieldsToColumns(f.defaults, f.fields, f.items);
-          return JSON.stringify(cols) + '\n' + printList(f.items, cols, { sortByIndex: null });
-        });
-        const want = cliResults[dicts.length + lists.length + i];
-        if ('out' in want && 'out' in got) {
-          const [wantCols, ...wantTable] = want.out.split('\n');
-          const [gotCols, ...gotTable] = got.out.split('\n');
-          expect(JSON.parse(gotCols), JSON.stringify(f)).toEqual(JSON.parse(wantCols));
-          expect(gotTable.join('\n'), JSON.stringify(f)).toBe(wantTable.join('\n'));
-        } else {
-          expect(got, JSON.stringify(f)).toEqual(want);
-        }
-      });
-    },
-  );
+      const want = cliResults[dicts.length + lists.length + i];
+      if ('out' in want && 'out' in got) {
+        const [wantCols, ...wantTable] = want.out.split('\n');
+        const [gotCols, ...gotTable] = got.out.split('\n');
+        expect(JSON.parse(gotCols), JSON.stringify(f)).toEqual(JSON.parse(wantCols));
+        expect(gotTable.join('\n'), JSON.stringify(f)).toBe(wantTable.join('\n'));
+      } else {
+        expect(got, JSON.stringify(f)).toEqual(want);
+      }
+    });
+  });
 });

@@ -81,9 +81,9 @@ describe('listPages', () => {
     expect(r.paged).toBe(r.full);
     expect(JSON.parse(r.paged)[17]).toEqual({ uuid: 'u-17', late_key: 'only here' });
     const wrong = capture();
-    await expect(
-      formatRenderer(wrong, { format: 'json', columns: ['nope'] }).listPages(inPages(ITEMS, 4), () => COLUMNS),
-    ).rejects.toThrow(/^Unknown column 'nope'\. Available columns: uuid, name/);
+    await expect(formatRenderer(wrong, { format: 'json', columns: ['nope'] }).listPages(inPages(ITEMS, 4), () => COLUMNS)).rejects.toThrow(
+      /^Unknown column 'nope'\. Available columns: uuid, name/,
+    );
     expect(wrong.text()).toBe('');
   });
 

@@ -64,9 +64,7 @@ describe('the repository stands on its own', () => {
 
   it('cites sections only of documents it has', () => {
     const docs = new Set(files.map(([file]) => basename(file)).filter((name) => name.endsWith('.md')));
-    const hits = files.flatMap(([file, text]) =>
-      [...text.matchAll(CITATION)].filter((m) => !docs.has(m[1])).map((m) => `${file}: ${m[0]}`),
-    );
+    const hits = files.flatMap(([file, text]) => [...text.matchAll(CITATION)].filter((m) => !docs.has(m[1])).map((m) => `${file}: ${m[0]}`));
     expect(hits).toEqual([]);
   });
 

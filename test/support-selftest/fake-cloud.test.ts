@@ -7,32 +7,56 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_CREDENTIAL, PROJECTS, startFakeCloud, type FakeCloud } from '../support/fake-cloud';
 import { OPENSSL } from '../support/fake-ca';
 
-interface Res { status: number; headers: Headers; text: string; json: unknown }
+interface Res {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: unknown;
+}
 type Obj = Record<string, unknown>;
 const o = (v: unknown): Obj => v as Obj;
 
-async function call(url: string, init: { method?: string; token?: string; version?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Res> {
+async function call(
+  url: string,
+  init: { method?: string; token?: string; version?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Res> {
   const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
   if (init.token) headers['X-Auth-Token'] = init.token;
   if (init.version) headers['OpenStack-API-Version'] = `container-infra ${init.version}`;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  const r = await fetch(url, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), redirect: 'manual' });
+  const r = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    redirect: 'manual',
+  });
   const text = await r.text();
   let json: unknown = null;
-  try { json = JSON.parse(text); } catch { /* not JSON */ }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
   return { status: r.status, headers: r.headers, text, json };
 }
 
 const passwordBody = (user: string, password: string, scope: unknown = { project: { name: user, domain: { name: 'Default' } } }) => ({
-  auth: { identity: { methods: ['password'], password: { user: { name: user, domain: { name: 'Default' }, password } } }, ...(scope ? { scope } : {}) },
+  auth: {
+    identity: { methods: ['password'], password: { user: { name: user, domain: { name: 'Default' }, password } } },
+    ...(scope ? { scope } : {}),
+  },
 });
 const tokensUrl = (cloud: FakeCloud): string => `${cloud.authUrlV3}/auth/tokens`;
 const UNAUTHORIZED = '{"error": {"code": 401, "message": "The request you have made requires authentication.", "title": "Unauthorized"}}';
 
 describe('fake keystone', () => {
   let cloud: FakeCloud;
-  beforeAll(async () => { cloud = await startFakeCloud(); });
-  afterAll(async () => { await cloud.close(); });
+  beforeAll(async () => {
+    cloud = await startFakeCloud();
+  });
+  afterAll(async () => {
+    await cloud.close();
+  });
 
   it('serves version discovery', async () => {
     const root = await call(cloud.keystoneUrl);
@@ -60,31 +84,57 @@ describe('fake keystone', () => {
     const magnum = (token['catalog'] as Obj[]).find((s) => s['type'] === 'container-infra');
     const eps = (magnum?.['endpoints'] ?? []) as Obj[];
     expect(eps.filter((e) => e['region'] === 'RegionOne').map((e) => [e['interface'], e['url']])).toEqual([
-      ['public', cloud.magnumUrl], ['internal', cloud.magnumUrl], ['admin', cloud.magnumUrl],
+      ['public', cloud.magnumUrl],
+      ['internal', cloud.magnumUrl],
+      ['admin', cloud.magnumUrl],
     ]);
     expect(eps.some((e) => e['region'] === 'RegionTwo' && e['interface'] === 'public')).toBe(true);
   });
 
   it('accepts ids, the token method and application credentials', async () => {
     const byId = await call(tokensUrl(cloud), {
-      method: 'POST', body: { auth: { identity: { methods: ['password'], password: { user: { id: 'f4a4ab9aa8a5417da93a15b57b4f396b', password: 'secret' } } }, scope: { project: { id: PROJECTS.demo.id } } } },
+      method: 'POST',
+      body: {
+        auth: {
+          identity: { methods: ['password'], password: { user: { id: 'f4a4ab9aa8a5417da93a15b57b4f396b', password: 'secret' } } },
+          scope: { project: { id: PROJECTS.demo.id } },
+        },
+      },
     });
     expect(byId.status).toBe(201);
     const old = byId.headers.get('x-subject-token') ?? '';
     const rescoped = await call(tokensUrl(cloud), {
-      method: 'POST', headers: { 'X-Auth-Token': old }, body: { auth: { identity: { methods: ['token'], token: { id: old } } } },
+      method: 'POST',
+      headers: { 'X-Auth-Token': old },
+      body: { auth: { identity: { methods: ['token'], token: { id: old } } } },
     });
     expect(rescoped.status).toBe(201);
     expect(o(o(rescoped.json)['token'])['methods']).toEqual(['password', 'token']);
     const ac = await call(tokensUrl(cloud), {
-      method: 'POST', body: { auth: { identity: { methods: ['application_credential'], application_credential: { name: APP_CREDENTIAL.name, secret: 'appsecret', user: { name: 'demo', domain: { id: 'default' } } } } } },
+      method: 'POST',
+      body: {
+        auth: {
+          identity: {
+            methods: ['application_credential'],
+            application_credential: { name: APP_CREDENTIAL.name, secret: 'appsecret', user: { name: 'demo', domain: { id: 'default' } } },
+          },
+        },
+      },
     });
     expect(ac.status).toBe(201);
     const scoped = await call(tokensUrl(cloud), {
-      method: 'POST', body: { auth: { identity: { methods: ['application_credential'], application_credential: { id: APP_CREDENTIAL.id, secret: 'appsecret' } }, scope: { project: { id: PROJECTS.demo.id } } } },
+      method: 'POST',
+      body: {
+        auth: {
+          identity: { methods: ['application_credential'], application_credential: { id: APP_CREDENTIAL.id, secret: 'appsecret' } },
+          scope: { project: { id: PROJECTS.demo.id } },
+        },
+      },
     });
     expect(scoped.status).toBe(401);
-    expect(o(o(scoped.json)['error'])['message']).toBe('Error authenticating with application credential: Application credentials cannot request a scope.');
+    expect(o(o(scoped.json)['error'])['message']).toBe(
+      'Error authenticating with application credential: Application credentials cannot request a scope.',
+    );
   });
 
   it('rejects bad credentials like keystone', async () => {
@@ -92,7 +142,10 @@ describe('fake keystone', () => {
     expect(bad.status).toBe(401);
     expect(bad.text).toBe(UNAUTHORIZED);
     expect(bad.headers.get('www-authenticate')).toBe(`Keystone uri="${cloud.authUrlV3}"`);
-    const wrongProject = await call(tokensUrl(cloud), { method: 'POST', body: passwordBody('demo', 'secret', { project: { name: 'admin', domain: { id: 'default' } } }) });
+    const wrongProject = await call(tokensUrl(cloud), {
+      method: 'POST',
+      body: passwordBody('demo', 'secret', { project: { name: 'admin', domain: { id: 'default' } } }),
+    });
     expect(wrongProject.status).toBe(401);
     const noDomain = await call(tokensUrl(cloud), { method: 'POST', body: passwordBody('demo', 'secret', { project: { name: 'demo' } }) });
     expect(noDomain.status).toBe(400);
@@ -124,7 +177,9 @@ describe('fake magnum', () => {
     token = r.headers.get('x-subject-token') ?? '';
     admin = cloud.issueToken('admin');
   });
-  afterAll(async () => { await cloud.close(); });
+  afterAll(async () => {
+    await cloud.close();
+  });
 
   it('needs a token and negotiates microversions', async () => {
     const none = await call(v1('/clusters'));
@@ -152,7 +207,11 @@ describe('fake magnum', () => {
     const show = await call(v1('/clustertemplates/k8s-tmpl'), { token });
     expect(Object.keys(o(show.json)).slice(0, 5)).toEqual(['uuid', 'name', 'coe', 'image_id', 'flavor_id']);
     expect(o(show.json)['uuid']).toBe(t.uuid);
-    const patched = await call(v1(`/clustertemplates/${t.uuid}`), { method: 'PATCH', token, body: [{ op: 'replace', path: '/labels', value: "{'a': 'b', 'n': 5}" }] });
+    const patched = await call(v1(`/clustertemplates/${t.uuid}`), {
+      method: 'PATCH',
+      token,
+      body: [{ op: 'replace', path: '/labels', value: "{'a': 'b', 'n': 5}" }],
+    });
     expect(patched.status).toBe(200);
     expect(o(patched.json)['labels']).toEqual({ a: 'b', n: '5' });
   });
@@ -160,7 +219,9 @@ describe('fake magnum', () => {
   it('answers 404 and 409 in the magnum envelope', async () => {
     const r = await call(v1('/clusters/foo'), { token });
     expect(r.status).toBe(404);
-    expect(r.text).toBe('{"errors": [{"request_id": "", "code": "client", "status": 404, "title": "Cluster foo could not be found", "detail": "Cluster foo could not be found.", "links": []}]}');
+    expect(r.text).toBe(
+      '{"errors": [{"request_id": "", "code": "client", "status": 404, "title": "Cluster foo could not be found", "detail": "Cluster foo could not be found.", "links": []}]}',
+    );
     cloud.seedCluster({ name: 'twin' });
     cloud.seedCluster({ name: 'twin' });
     const dup = await call(v1('/clusters/twin'), { token });
@@ -188,7 +249,12 @@ describe('fake magnum', () => {
     const uuid = String(o(create.json)['uuid']);
     expect(cloud.state.clusters.find((x) => x.uuid === uuid)?.status).toBe('CREATE_IN_PROGRESS');
     const shown = o((await call(v1(`/clusters/${uuid}`), { token })).json);
-    expect([shown['status'], shown['api_address'], shown['node_count'], shown['cluster_template_id']]).toEqual(['CREATE_COMPLETE', 'https://127.0.0.1:6443', 2, t.uuid]);
+    expect([shown['status'], shown['api_address'], shown['node_count'], shown['cluster_template_id']]).toEqual([
+      'CREATE_COMPLETE',
+      'https://127.0.0.1:6443',
+      2,
+      t.uuid,
+    ]);
     const inUse = await call(v1('/clustertemplates/life'), { method: 'DELETE', token });
     expect(inUse.status).toBe(400);
     expect(o((o(inUse.json)['errors'] as Obj[])[0])['detail']).toBe(`ClusterTemplate ${t.uuid} is referenced by one or multiple clusters.`);
@@ -220,7 +286,23 @@ describe('fake magnum', () => {
     const c = cloud.seedCluster({ name: 'tls' });
     const dir = mkdtempSync(join(tmpdir(), 'fake-cloud-csr-'));
     try {
-      execFileSync(OPENSSL, ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'csr.pem'), '-subj', '/CN=admin/O=system:masters'], { stdio: 'ignore' });
+      execFileSync(
+        OPENSSL,
+        [
+          'req',
+          '-new',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'csr.pem'),
+          '-subj',
+          '/CN=admin/O=system:masters',
+        ],
+        { stdio: 'ignore' },
+      );
       const csr = readFileSync(join(dir, 'csr.pem'), 'utf8');
       const signed = await call(v1('/certificates'), { method: 'POST', token, body: { cluster_uuid: 'tls', csr } });
       expect(signed.status).toBe(201);
@@ -247,9 +329,17 @@ describe('fake magnum', () => {
     expect(r.status).toBe(201);
     const t = o(r.json);
     expect(r.headers.get('location')).toBe(`${cloud.magnumUrl}/clustertemplates/${String(t['uuid'])}`);
-    expect([t['labels'], t['network_driver'], t['floating_ip_enabled'], t['server_type'], t['flavor_id']]).toEqual([null, 'flannel', true, 'vm', null]);
+    expect([t['labels'], t['network_driver'], t['floating_ip_enabled'], t['server_type'], t['flavor_id']]).toEqual([
+      null,
+      'flannel',
+      true,
+      'vm',
+      null,
+    ]);
     const missing = await call(v1('/clustertemplates'), { method: 'POST', token, body: { coe: 'kubernetes' } });
-    expect(o((o(missing.json)['errors'] as Obj[])[0])['detail']).toBe("Invalid input for field/attribute image_id. Value: 'None'. Mandatory field missing.");
+    expect(o((o(missing.json)['errors'] as Obj[])[0])['detail']).toBe(
+      "Invalid input for field/attribute image_id. Value: 'None'. Mandatory field missing.",
+    );
   });
 
   it('rejects revoked tokens', async () => {

@@ -24,18 +24,31 @@ export function openssl(args: string[], input?: string): Promise<string> {
 
 /** Thrown for a CSR magnum refuses; `status` is what the real server answers (docs/reference-behaviour.md, Certificate signing on the server). */
 export class CsrError extends Error {
-  constructor(readonly status: number, message: string) { super(message); }
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
-interface Ca { dir: string; certPem: string }
+interface Ca {
+  dir: string;
+  certPem: string;
+}
 
 // Requested-extension names as `openssl req -text` prints them → openssl.cnf spelling.
 const EKU: Record<string, string> = {
-  'TLS Web Client Authentication': 'clientAuth', 'TLS Web Server Authentication': 'serverAuth',
-  'Code Signing': 'codeSigning', 'E-mail Protection': 'emailProtection', 'Time Stamping': 'timeStamping',
+  'TLS Web Client Authentication': 'clientAuth',
+  'TLS Web Server Authentication': 'serverAuth',
+  'Code Signing': 'codeSigning',
+  'E-mail Protection': 'emailProtection',
+  'Time Stamping': 'timeStamping',
 };
 const ALLOWED_KU: Record<string, string> = {
-  'Digital Signature': 'digitalSignature', 'Key Encipherment': 'keyEncipherment', 'Non Repudiation': 'nonRepudiation',
+  'Digital Signature': 'digitalSignature',
+  'Key Encipherment': 'keyEncipherment',
+  'Non Repudiation': 'nonRepudiation',
 };
 
 export class FakeCas {
@@ -65,9 +78,30 @@ export class FakeCas {
 
   private async create(cn: string): Promise<Ca> {
     const dir = join(await this.root, randomUUID());
-    await openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}.key`, '-out', `${dir}.pem`,
-      '-subj', `/CN=${cn}`, '-days', '1825', '-sha256', '-addext', 'basicConstraints=critical,CA:TRUE,pathlen:0',
-      '-addext', 'keyUsage=critical,keyCertSign', '-addext', 'subjectKeyIdentifier=none', '-addext', 'authorityKeyIdentifier=none']);
+    await openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      `${dir}.key`,
+      '-out',
+      `${dir}.pem`,
+      '-subj',
+      `/CN=${cn}`,
+      '-days',
+      '1825',
+      '-sha256',
+      '-addext',
+      'basicConstraints=critical,CA:TRUE,pathlen:0',
+      '-addext',
+      'keyUsage=critical,keyCertSign',
+      '-addext',
+      'subjectKeyIdentifier=none',
+      '-addext',
+      'authorityKeyIdentifier=none',
+    ]);
     const certPem = await openssl(['x509', '-in', `${dir}.pem`]);
     return { dir, certPem: certPem.trim() };
   }
@@ -86,9 +120,17 @@ export class FakeCas {
     for (const m of block.matchAll(/^ +(?:X509v3 )?([^:\n]+):( critical)?[ \t]*\n +(.*)$/gm)) {
       const [, name = '', crit, value = ''] = m;
       const c = crit ? 'critical,' : '';
-      const refuse = (): never => { throw new CsrError(500, 'Circular reference detected'); };
+      const refuse = (): never => {
+        throw new CsrError(500, 'Circular reference detected');
+      };
       if (name === 'Subject Alternative Name') ext.push(`subjectAltName=${c}${value.replace(/IP Address:/g, 'IP:')}`);
-      else if (name === 'Extended Key Usage') ext.push(`extendedKeyUsage=${c}${value.split(', ').map((v) => EKU[v] ?? v).join(',')}`);
+      else if (name === 'Extended Key Usage')
+        ext.push(
+          `extendedKeyUsage=${c}${value
+            .split(', ')
+            .map((v) => EKU[v] ?? v)
+            .join(',')}`,
+        );
       else if (name === 'Key Usage') {
         const names = value.split(', ');
         if (crit && names.some((n) => !ALLOWED_KU[n])) refuse();
@@ -102,8 +144,26 @@ export class FakeCas {
     const id = randomUUID();
     const extFile = join(await this.root, `${id}.ext`);
     await writeFile(extFile, `[v3]\nsubjectKeyIdentifier=none\nauthorityKeyIdentifier=none\n${ext.join('\n')}\n`);
-    const pem = await openssl(['x509', '-req', '-CA', `${ca.dir}.pem`, '-CAkey', `${ca.dir}.key`, '-set_serial',
-      `0x${id.replace(/-/g, '')}`, '-days', '1825', '-sha256', '-extfile', extFile, '-extensions', 'v3'], csr);
+    const pem = await openssl(
+      [
+        'x509',
+        '-req',
+        '-CA',
+        `${ca.dir}.pem`,
+        '-CAkey',
+        `${ca.dir}.key`,
+        '-set_serial',
+        `0x${id.replace(/-/g, '')}`,
+        '-days',
+        '1825',
+        '-sha256',
+        '-extfile',
+        extFile,
+        '-extensions',
+        'v3',
+      ],
+      csr,
+    );
     return pem.trim();
   }
 

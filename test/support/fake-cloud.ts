@@ -7,8 +7,18 @@ import { FakeCas } from './fake-ca';
 import { handleKeystone } from './fake-keystone';
 import { handleMagnum } from './fake-magnum';
 import {
-  USERS, createState, newNodegroup, seedCluster, seedTemplate, type ClusterRecord, type ClusterSeed, type FakeConfig,
-  type FakeState, type NodegroupRecord, type Reply, type TemplateRecord,
+  USERS,
+  createState,
+  newNodegroup,
+  seedCluster,
+  seedTemplate,
+  type ClusterRecord,
+  type ClusterSeed,
+  type FakeConfig,
+  type FakeState,
+  type NodegroupRecord,
+  type Reply,
+  type TemplateRecord,
 } from './fake-state';
 import { pyJson } from './py';
 
@@ -66,10 +76,14 @@ async function serve(name: RecordedRequest['server'], requests: RecordedRequest[
       const method = req.method ?? 'GET';
       requests.push({ server: name, method, path: req.url ?? '/', headers: req.headers, body, at: performance.now() });
       let url: URL;
-      try { url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`); } catch { url = new URL('http://127.0.0.1/'); }
+      try {
+        url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+      } catch {
+        url = new URL('http://127.0.0.1/');
+      }
       Promise.resolve()
         .then(() => handler(method, url, req.headers, body))
-        .catch((e: unknown): Reply => ({ status: 500, text: `fake ${name} crashed: ${e instanceof Error ? e.stack ?? e.message : String(e)}` }))
+        .catch((e: unknown): Reply => ({ status: 500, text: `fake ${name} crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}` }))
         .then((reply) => {
           const payload = reply.text ?? (reply.body === undefined ? '' : pyJson(reply.body));
           res.writeHead(reply.status, {
@@ -104,10 +118,11 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
   });
   urls.keystoneUrl = `${baseOf(keystone)}${identityPrefix}`;
   urls.magnumUrl = `${baseOf(magnum)}/v1`;
-  const close = (s: Server): Promise<void> => new Promise((resolve) => {
-    s.close(() => resolve());
-    s.closeAllConnections();
-  });
+  const close = (s: Server): Promise<void> =>
+    new Promise((resolve) => {
+      s.close(() => resolve());
+      s.closeAllConnections();
+    });
   const cloud: FakeCloud = {
     magnumOverride: null,
     keystoneUrl: urls.keystoneUrl,
@@ -130,8 +145,15 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
       const now = new Date();
       const token = `gAAAAAB${randomBytes(132).toString('base64url')}`;
       state.tokens.set(token, {
-        token, user: u, project: u.project, domainScoped: false, methods: ['password'], auditIds: [randomBytes(16).toString('base64url')],
-        issuedAt: now, expiresAt: new Date(now.getTime() + state.config.tokenLifetimeSeconds * 1000), appCredential: null,
+        token,
+        user: u,
+        project: u.project,
+        domainScoped: false,
+        methods: ['password'],
+        auditIds: [randomBytes(16).toString('base64url')],
+        issuedAt: now,
+        expiresAt: new Date(now.getTime() + state.config.tokenLifetimeSeconds * 1000),
+        appCredential: null,
       });
       return token;
     },

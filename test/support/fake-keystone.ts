@@ -4,36 +4,65 @@ import { randomBytes } from 'node:crypto';
 import { totpCode } from './totp';
 import type { IncomingHttpHeaders } from 'node:http';
 import {
-  APP_CREDENTIAL, PROJECTS, USERS, type CatalogService, type CatalogUrls, type FakeProject, type FakeState,
-  type FakeUser, type IssuedToken, type Reply,
+  APP_CREDENTIAL,
+  PROJECTS,
+  USERS,
+  type CatalogService,
+  type CatalogUrls,
+  type FakeProject,
+  type FakeState,
+  type FakeUser,
+  type IssuedToken,
+  type Reply,
 } from './fake-state';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
 const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 500: 'Internal Server Error' };
 const DOMAIN = { id: 'default', name: 'Default' };
-const BAD_REQUEST_TAIL = 'The server could not comply with the request since it is either malformed or otherwise incorrect. The client is assumed to be in error.';
+const BAD_REQUEST_TAIL =
+  'The server could not comply with the request since it is either malformed or otherwise incorrect. The client is assumed to be in error.';
 const UNAUTHORIZED = 'The request you have made requires authentication.';
 
 class KsError extends Error {
-  constructor(readonly code: number, message: string, readonly identity = false) { super(message); }
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly identity = false,
+  ) {
+    super(message);
+  }
 }
 
-export interface KeystoneUrls extends CatalogUrls { prefix: string }
+export interface KeystoneUrls extends CatalogUrls {
+  prefix: string;
+}
 
 export function defaultCatalog({ keystoneUrl, magnumUrl }: CatalogUrls): CatalogService[] {
   const ep = (id: string, iface: string, region: string, url: string) => ({ id, interface: iface, region_id: region, url, region });
   return [
-    { endpoints: [ep('ee76df671826451d959dd51f752da703', 'public', 'RegionOne', `${keystoneUrl}/v3/`),
-      ep('f0fec8bf848b4c87be4c537720c84fd2', 'internal', 'RegionOne', `${keystoneUrl}/v3/`),
-      ep('85984e3518504576807d6fe2ebaaf698', 'admin', 'RegionOne', `${keystoneUrl}/v3/`)],
-    id: '080c9790a37741e78a515996a3c99aea', type: 'identity', name: 'keystone' },
-    { endpoints: [ep('efd34f56ceb24ced81bf370a9c2d16f0', 'public', 'RegionOne', magnumUrl),
-      ep('e9a09800402b48d69f2d7af117d6ebb0', 'internal', 'RegionOne', magnumUrl),
-      ep('81376e8232ff46348349221981b03918', 'admin', 'RegionOne', magnumUrl),
-      // RegionTwo points at a port nothing listens on.
-      ep('671c3c4e52a84f0fa43a1ff1d8cc4a5b', 'public', 'RegionTwo', 'http://127.0.0.1:1/v1')],
-    id: 'aebd6c3a1b4e4b5f8c2d9e0f1a2b3c4d', type: 'container-infra', name: 'magnum' },
+    {
+      endpoints: [
+        ep('ee76df671826451d959dd51f752da703', 'public', 'RegionOne', `${keystoneUrl}/v3/`),
+        ep('f0fec8bf848b4c87be4c537720c84fd2', 'internal', 'RegionOne', `${keystoneUrl}/v3/`),
+        ep('85984e3518504576807d6fe2ebaaf698', 'admin', 'RegionOne', `${keystoneUrl}/v3/`),
+      ],
+      id: '080c9790a37741e78a515996a3c99aea',
+      type: 'identity',
+      name: 'keystone',
+    },
+    {
+      endpoints: [
+        ep('efd34f56ceb24ced81bf370a9c2d16f0', 'public', 'RegionOne', magnumUrl),
+        ep('e9a09800402b48d69f2d7af117d6ebb0', 'internal', 'RegionOne', magnumUrl),
+        ep('81376e8232ff46348349221981b03918', 'admin', 'RegionOne', magnumUrl),
+        // RegionTwo points at a port nothing listens on.
+        ep('671c3c4e52a84f0fa43a1ff1d8cc4a5b', 'public', 'RegionTwo', 'http://127.0.0.1:1/v1'),
+      ],
+      id: 'aebd6c3a1b4e4b5f8c2d9e0f1a2b3c4d',
+      type: 'container-infra',
+      name: 'magnum',
+    },
   ];
 }
 
@@ -55,7 +84,11 @@ const ksTime = (d: Date): string => d.toISOString().replace(/\.\d+Z$/, '.000000Z
 
 function issue(state: FakeState, urls: KeystoneUrls, headers: IncomingHttpHeaders, text: string): Reply {
   let req: unknown;
-  try { req = JSON.parse(text); } catch { throw new KsError(400, `Malformed JSON in request body. ${BAD_REQUEST_TAIL}`); }
+  try {
+    req = JSON.parse(text);
+  } catch {
+    throw new KsError(400, `Malformed JSON in request body. ${BAD_REQUEST_TAIL}`);
+  }
   const auth = obj(obj(req)['auth']);
   const identity = obj(auth['identity']);
   const methods = Array.isArray(identity['methods']) ? identity['methods'].map(String) : [];
@@ -118,20 +151,26 @@ function issue(state: FakeState, urls: KeystoneUrls, headers: IncomingHttpHeader
   }
   const now = new Date(Math.floor(Date.now() / 1000) * 1000);
   const tok: IssuedToken = {
-    token: `gAAAAAB${randomBytes(132).toString('base64url')}`, user, project, domainScoped, appCredential: appCred,
+    token: `gAAAAAB${randomBytes(132).toString('base64url')}`,
+    user,
+    project,
+    domainScoped,
+    appCredential: appCred,
     methods: parent ? [...parent.methods, ...methods.filter((m) => !parent?.methods.includes(m))] : done,
     auditIds: [randomBytes(16).toString('base64url').slice(0, 22), ...(parent ? parent.auditIds.slice(0, 1) : [])],
-    issuedAt: now, expiresAt: parent ? parent.expiresAt : new Date(now.getTime() + state.config.tokenLifetimeSeconds * 1000),
+    issuedAt: now,
+    expiresAt: parent ? parent.expiresAt : new Date(now.getTime() + state.config.tokenLifetimeSeconds * 1000),
   };
   state.tokens.set(tok.token, tok);
   const scoped = project !== null || domainScoped;
-  const catalog = (state.config.catalog ?? defaultCatalog)(urls)
-    .filter((svc) => !(state.config.omitMagnum && svc.type === 'container-infra'));
+  const catalog = (state.config.catalog ?? defaultCatalog)(urls).filter((svc) => !(state.config.omitMagnum && svc.type === 'container-infra'));
   const body = {
     token: {
       methods: tok.methods,
       user: { domain: DOMAIN, id: user.id, name: user.name, password_expires_at: null },
-      audit_ids: tok.auditIds, expires_at: ksTime(tok.expiresAt), issued_at: ksTime(tok.issuedAt),
+      audit_ids: tok.auditIds,
+      expires_at: ksTime(tok.expiresAt),
+      issued_at: ksTime(tok.issuedAt),
       ...(project ? { project: { domain: DOMAIN, id: project.id, name: project.name }, is_domain: false } : {}),
       ...(domainScoped ? { domain: DOMAIN } : {}),
       ...(scoped ? { roles: user.roles } : {}),
@@ -157,11 +196,16 @@ function validate(state: FakeState, headers: IncomingHttpHeaders): Reply {
   return {
     status: 200,
     headers: { 'X-Subject-Token': String(headers['x-subject-token']) },
-    body: { token: {
-      methods: tok.methods, user: { domain: DOMAIN, id: tok.user.id, name: tok.user.name, password_expires_at: null },
-      audit_ids: tok.auditIds, expires_at: ksTime(tok.expiresAt), issued_at: ksTime(tok.issuedAt),
-      ...(tok.project ? { project: { domain: DOMAIN, id: tok.project.id, name: tok.project.name } } : {}),
-    } },
+    body: {
+      token: {
+        methods: tok.methods,
+        user: { domain: DOMAIN, id: tok.user.id, name: tok.user.name, password_expires_at: null },
+        audit_ids: tok.auditIds,
+        expires_at: ksTime(tok.expiresAt),
+        issued_at: ksTime(tok.issuedAt),
+        ...(tok.project ? { project: { domain: DOMAIN, id: tok.project.id, name: tok.project.name } } : {}),
+      },
+    },
   };
 }
 
@@ -202,16 +246,29 @@ function federatedAuth(state: FakeState, urls: KeystoneUrls, idp: string, protoc
   if (!user) throw new KsError(401, UNAUTHORIZED);
   const now = new Date(Math.floor(Date.now() / 1000) * 1000);
   const tok: IssuedToken = {
-    token: `gAAAAAB${randomBytes(132).toString('base64url')}`, user, project: null, domainScoped: false, appCredential: null,
-    methods: ['mapped'], auditIds: [randomBytes(16).toString('base64url').slice(0, 22)],
-    issuedAt: now, expiresAt: new Date(now.getTime() + state.config.tokenLifetimeSeconds * 1000),
+    token: `gAAAAAB${randomBytes(132).toString('base64url')}`,
+    user,
+    project: null,
+    domainScoped: false,
+    appCredential: null,
+    methods: ['mapped'],
+    auditIds: [randomBytes(16).toString('base64url').slice(0, 22)],
+    issuedAt: now,
+    expiresAt: new Date(now.getTime() + state.config.tokenLifetimeSeconds * 1000),
   };
   state.tokens.set(tok.token, tok);
   const body = {
     token: {
       methods: tok.methods,
-      user: { domain: DOMAIN, id: user.id, name: user.name, 'OS-FEDERATION': { identity_provider: { id: idp }, protocol: { id: protocol }, groups: [] } },
-      audit_ids: tok.auditIds, expires_at: ksTime(tok.expiresAt), issued_at: ksTime(tok.issuedAt),
+      user: {
+        domain: DOMAIN,
+        id: user.id,
+        name: user.name,
+        'OS-FEDERATION': { identity_provider: { id: idp }, protocol: { id: protocol }, groups: [] },
+      },
+      audit_ids: tok.auditIds,
+      expires_at: ksTime(tok.expiresAt),
+      issued_at: ksTime(tok.issuedAt),
     },
   };
   return { status: 201, headers: { 'X-Subject-Token': tok.token, Vary: 'X-Auth-Token' }, body };
@@ -228,7 +285,10 @@ export function handleKeystone(state: FakeState, urls: KeystoneUrls, method: str
   }
   const path = url.pathname.startsWith(urls.prefix) ? url.pathname.slice(urls.prefix.length).replace(/\/+$/, '') || '/' : '';
   const version = {
-    id: 'v3.14', status: 'stable', updated: '2020-04-07T00:00:00Z', links: [{ rel: 'self', href: `${urls.keystoneUrl}/v3/` }],
+    id: 'v3.14',
+    status: 'stable',
+    updated: '2020-04-07T00:00:00Z',
+    links: [{ rel: 'self', href: `${urls.keystoneUrl}/v3/` }],
     'media-types': [{ base: 'application/json', type: 'application/vnd.openstack.identity-v3+json' }],
   };
   try {
@@ -239,7 +299,8 @@ export function handleKeystone(state: FakeState, urls: KeystoneUrls, method: str
     if (method === 'POST' && path === '/v3/auth/tokens') return issue(state, urls, headers, text);
     if (method === 'GET' && path === '/v3/auth/tokens') return validate(state, headers);
     const fed = /^\/v3\/OS-FEDERATION\/identity_providers\/([^/]+)\/protocols\/([^/]+)\/auth$/.exec(path);
-    if (fed && (method === 'POST' || method === 'GET')) return federatedAuth(state, urls, decodeURIComponent(fed[1]), decodeURIComponent(fed[2]), headers);
+    if (fed && (method === 'POST' || method === 'GET'))
+      return federatedAuth(state, urls, decodeURIComponent(fed[1]), decodeURIComponent(fed[2]), headers);
     return error(404, 'The resource could not be found.');
   } catch (e) {
     if (e instanceof KsError) return error(e.code, e.message, e.identity);

@@ -49,7 +49,10 @@ export async function startFaultFront(backendUrl: string): Promise<FaultFront> {
     req.on('end', () => {
       front.seen.push(`${req.method} ${req.url}`);
       const rule = front.rules.find(
-        (r) => (r.method === undefined || r.method === req.method) && (typeof r.path === 'string' ? r.path === req.url : r.path.test(req.url ?? '')) && r.times !== 0,
+        (r) =>
+          (r.method === undefined || r.method === req.method) &&
+          (typeof r.path === 'string' ? r.path === req.url : r.path.test(req.url ?? '')) &&
+          r.times !== 0,
       );
       if (!rule) return pass(req, res, Buffer.concat(chunks));
       if (rule.times !== undefined) rule.times--;

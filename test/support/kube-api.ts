@@ -49,19 +49,23 @@ function validateWithKeystone(keystoneV3: string, token: string): Promise<string
   const url = new URL(`${keystoneV3.replace(/\/+$/, '')}/auth/tokens`);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve) => {
-    const req = send(url, { method: 'GET', headers: { 'X-Auth-Token': token, 'X-Subject-Token': token, Accept: 'application/json' }, timeout: 10_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        if (res.statusCode !== 200) return resolve(null);
-        try {
-          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { token?: { user?: { name?: string } } };
-          resolve(body.token?.user?.name ?? null);
-        } catch {
-          resolve(null);
-        }
-      });
-    });
+    const req = send(
+      url,
+      { method: 'GET', headers: { 'X-Auth-Token': token, 'X-Subject-Token': token, Accept: 'application/json' }, timeout: 10_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          if (res.statusCode !== 200) return resolve(null);
+          try {
+            const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { token?: { user?: { name?: string } } };
+            resolve(body.token?.user?.name ?? null);
+          } catch {
+            resolve(null);
+          }
+        });
+      },
+    );
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(null));
     req.end();
@@ -73,18 +77,35 @@ const podTable = (now: Date) => ({
   apiVersion: 'meta.k8s.io/v1',
   metadata: { resourceVersion: '1' },
   columnDefinitions: ['Name', 'Ready', 'Status', 'Restarts', 'Age'].map((name, i) => ({
-    name, type: 'string', format: i === 0 ? 'name' : '', description: '', priority: 0,
+    name,
+    type: 'string',
+    format: i === 0 ? 'name' : '',
+    description: '',
+    priority: 0,
   })),
-  rows: [{
-    cells: ['loopback', '1/1', 'Running', '0', '1m'],
-    object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1',
-      metadata: { name: 'loopback', namespace: 'default', creationTimestamp: new Date(now.getTime() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z') } },
-  }],
+  rows: [
+    {
+      cells: ['loopback', '1/1', 'Running', '0', '1m'],
+      object: {
+        kind: 'PartialObjectMetadata',
+        apiVersion: 'meta.k8s.io/v1',
+        metadata: {
+          name: 'loopback',
+          namespace: 'default',
+          creationTimestamp: new Date(now.getTime() - 60_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+        },
+      },
+    },
+  ],
 });
 
 const podList = () => ({
-  kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: '1' },
-  items: [{ metadata: { name: 'loopback', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'none' }] }, status: { phase: 'Running' } }],
+  kind: 'PodList',
+  apiVersion: 'v1',
+  metadata: { resourceVersion: '1' },
+  items: [
+    { metadata: { name: 'loopback', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'none' }] }, status: { phase: 'Running' } },
+  ],
 });
 
 function route(method: string, path: string, accept: string): { status: number; body: unknown } {
@@ -98,17 +119,38 @@ function route(method: string, path: string, accept: string): { status: number; 
     case '/readyz':
       return { status: 200, body: 'ok' };
     case '/api':
-      return { status: 200, body: { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:6443' }] } };
+      return {
+        status: 200,
+        body: { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '127.0.0.1:6443' }] },
+      };
     case '/apis':
       return { status: 200, body: { kind: 'APIGroupList', apiVersion: 'v1', groups: [] } };
     case '/api/v1':
-      return { status: 200, body: { kind: 'APIResourceList', groupVersion: 'v1', resources: [
-        { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', verbs: ['get', 'list'], shortNames: ['po'], categories: ['all'] },
-      ] } };
+      return {
+        status: 200,
+        body: {
+          kind: 'APIResourceList',
+          groupVersion: 'v1',
+          resources: [
+            { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', verbs: ['get', 'list'], shortNames: ['po'], categories: ['all'] },
+          ],
+        },
+      };
     case '/api/v1/namespaces/default/pods':
       return { status: 200, body: accept.includes('as=Table') ? podTable(new Date()) : podList() };
     default:
-      return { status: 404, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `the server could not find the requested resource (${p})`, reason: 'NotFound', code: 404 } };
+      return {
+        status: 404,
+        body: {
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Failure',
+          message: `the server could not find the requested resource (${p})`,
+          reason: 'NotFound',
+          code: 404,
+        },
+      };
   }
 }
 
@@ -130,7 +172,10 @@ export async function startKubeApi(options: KubeApiOptions): Promise<KubeApi> {
     const reply = identity === 'anonymous' ? { status: 401, body: STATUS_401 } : route(method, path, String(req.headers.accept ?? ''));
     requests.push({ method, path, identity, status: reply.status });
     const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-    res.writeHead(reply.status, { 'Content-Type': typeof reply.body === 'string' ? 'text/plain' : 'application/json', 'Content-Length': Buffer.byteLength(text) });
+    res.writeHead(reply.status, {
+      'Content-Type': typeof reply.body === 'string' ? 'text/plain' : 'application/json',
+      'Content-Length': Buffer.byteLength(text),
+    });
     res.end(text);
   };
   const server: Server = createServer(
@@ -143,14 +188,18 @@ export async function startKubeApi(options: KubeApiOptions): Promise<KubeApi> {
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   const sockets = new Set<import('node:net').Socket>();
-  server.on('secureConnection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  server.on('secureConnection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
   return {
     url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      for (const s of sockets) s.destroy();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      }),
   };
 }
 
@@ -162,8 +211,23 @@ export async function serverKeyAndCsr(): Promise<{ keyPem: string; csrPem: strin
   const dir = await mkdtemp(join(tmpdir(), 'kube-api-'));
   const keyFile = join(dir, 'server.key');
   const csrFile = join(dir, 'server.csr');
-  await openssl(['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', csrFile, '-subj', '/CN=kube-apiserver',
-    '-addext', 'subjectAltName=IP:127.0.0.1', '-addext', 'extendedKeyUsage=serverAuth']);
+  await openssl([
+    'req',
+    '-new',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    keyFile,
+    '-out',
+    csrFile,
+    '-subj',
+    '/CN=kube-apiserver',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1',
+    '-addext',
+    'extendedKeyUsage=serverAuth',
+  ]);
   return {
     keyPem: await readFile(keyFile, 'utf8'),
     csrPem: await readFile(csrFile, 'utf8'),
@@ -172,7 +236,6 @@ export async function serverKeyAndCsr(): Promise<{ keyPem: string; csrPem: strin
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 }
-
 
 export interface CliRun {
   code: number | null;

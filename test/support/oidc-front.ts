@@ -49,7 +49,11 @@ async function fetchJwks(url: string): Promise<JsonWebKey[]> {
 }
 
 /** The verified claims of a JWT access token, or the reason it is refused. */
-export async function verifyAccessToken(token: string, o: OidcFrontOptions, keys: () => Promise<JsonWebKey[]>): Promise<Record<string, unknown> | string> {
+export async function verifyAccessToken(
+  token: string,
+  o: OidcFrontOptions,
+  keys: () => Promise<JsonWebKey[]>,
+): Promise<Record<string, unknown> | string> {
   const parts = token.split('.');
   if (parts.length !== 3) return 'not a JWT';
   let header: { alg?: string; kid?: string };
@@ -63,7 +67,12 @@ export async function verifyAccessToken(token: string, o: OidcFrontOptions, keys
   if (header.alg !== 'RS256') return `unsupported alg ${String(header.alg)}`;
   const jwk = (await keys()).find((k) => (k as { kid?: string }).kid === header.kid);
   if (!jwk) return 'no key with this kid in the JWKS';
-  const ok = verify('sha256', Buffer.from(`${parts[0]}.${parts[1]}`), createPublicKey({ key: jwk, format: 'jwk' }), Buffer.from(parts[2], 'base64url'));
+  const ok = verify(
+    'sha256',
+    Buffer.from(`${parts[0]}.${parts[1]}`),
+    createPublicKey({ key: jwk, format: 'jwk' }),
+    Buffer.from(parts[2], 'base64url'),
+  );
   if (!ok) return 'bad signature';
   const now = Math.floor(Date.now() / 1000);
   const skew = o.skewSeconds ?? 10;
@@ -79,9 +88,15 @@ function claimHeaders(claims: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(claims)) {
     if (!/^[A-Za-z0-9_.-]+$/.test(name)) continue;
-    const text = Array.isArray(value) ? value.map(String).join(',') : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+    const text = Array.isArray(value)
+      ? value.map(String).join(',')
+      : typeof value === 'object' && value !== null
+        ? JSON.stringify(value)
+        : String(value);
     // Header values are bytes: UTF-8 claims travel as their bytes (Keystone reads them as latin-1, RFC 7230 §3.2.4).
-    out[`${CLAIM_PREFIX}${name}`] = Buffer.from(text, 'utf8').toString('latin1').replace(/[\r\n]/g, ' ');
+    out[`${CLAIM_PREFIX}${name}`] = Buffer.from(text, 'utf8')
+      .toString('latin1')
+      .replace(/[\r\n]/g, ' ');
   }
   return out;
 }
@@ -92,7 +107,9 @@ export async function startOidcFront(o: OidcFrontOptions): Promise<OidcFront> {
   const rejected: string[] = [];
   let jwks: JsonWebKey[] | null = null;
   const keys = async (): Promise<JsonWebKey[]> => (jwks ??= await fetchJwks(o.jwksUrl));
-  const federationPath = new RegExp(`^(/[^?]*)?/v3/OS-FEDERATION/identity_providers/[^/]+/protocols/${o.protocol.replace(/[^A-Za-z0-9_-]/g, '')}/auth/?$`);
+  const federationPath = new RegExp(
+    `^(/[^?]*)?/v3/OS-FEDERATION/identity_providers/[^/]+/protocols/${o.protocol.replace(/[^A-Za-z0-9_-]/g, '')}/auth/?$`,
+  );
 
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -104,7 +121,10 @@ export async function startOidcFront(o: OidcFrontOptions): Promise<OidcFront> {
         const verdict = bearer ? await verifyAccessToken(bearer[1], o, keys) : 'no bearer token';
         if (typeof verdict === 'string') {
           rejected.push(verdict);
-          res.writeHead(401, { 'WWW-Authenticate': `Bearer realm="keystone", error="invalid_token", error_description="${verdict}"`, 'Content-Type': 'text/plain' });
+          res.writeHead(401, {
+            'WWW-Authenticate': `Bearer realm="keystone", error="invalid_token", error_description="${verdict}"`,
+            'Content-Type': 'text/plain',
+          });
           res.end(`Unauthorized: ${verdict}\n`);
           return;
         }
@@ -135,6 +155,10 @@ export async function startOidcFront(o: OidcFrontOptions): Promise<OidcFront> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     forwardedClaims,
     rejected,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

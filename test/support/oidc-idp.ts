@@ -6,7 +6,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createPrivateKey, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 
-export interface IdpRequest { method: string; path: string; headers: IncomingMessage['headers']; body: string }
+export interface IdpRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
 
 export interface LoopbackIdp {
   issuer: string;
@@ -88,7 +93,13 @@ export async function startLoopbackIdp(options: IdpOptions = {}): Promise<Loopba
         return oauthError(res, 401, 'invalid_grant', 'Invalid user credentials');
       }
       const claims = { sub: `user-${username}`, preferred_username: username, email: `${username}@example.test`, azp: clientId, scope };
-      return json(res, 200, { access_token: mint(claims), token_type: 'Bearer', expires_in: lifetime, scope, id_token: mint({ ...claims, typ: 'ID' }) });
+      return json(res, 200, {
+        access_token: mint(claims),
+        token_type: 'Bearer',
+        expires_in: lifetime,
+        scope,
+        id_token: mint({ ...claims, typ: 'ID' }),
+      });
     }
     if (grant === 'client_credentials') {
       if (clients[clientId] === null) return oauthError(res, 401, 'unauthorized_client', 'Public client not allowed to retrieve service account');
@@ -104,9 +115,14 @@ export async function startLoopbackIdp(options: IdpOptions = {}): Promise<Loopba
       requests.push({ method: req.method ?? '', path, headers: req.headers, body: text });
       if (req.method === 'GET' && path === '/.well-known/openid-configuration') {
         return json(res, 200, {
-          issuer, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks`, authorization_endpoint: `${issuer}/auth`,
+          issuer,
+          token_endpoint: `${issuer}/token`,
+          jwks_uri: `${issuer}/jwks`,
+          authorization_endpoint: `${issuer}/auth`,
           grant_types_supported: options.grantTypes ?? ['authorization_code', 'password', 'client_credentials'],
-          response_types_supported: ['code'], subject_types_supported: ['public'], id_token_signing_alg_values_supported: ['RS256'],
+          response_types_supported: ['code'],
+          subject_types_supported: ['public'],
+          id_token_signing_alg_values_supported: ['RS256'],
           token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
         });
       }
@@ -120,9 +136,18 @@ export async function startLoopbackIdp(options: IdpOptions = {}): Promise<Loopba
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    issuer, discoveryUrl: `${issuer}/.well-known/openid-configuration`, tokenUrl: `${issuer}/token`, jwksUrl: `${issuer}/jwks`,
-    audience, requests, mint,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    issuer,
+    discoveryUrl: `${issuer}/.well-known/openid-configuration`,
+    tokenUrl: `${issuer}/token`,
+    jwksUrl: `${issuer}/jwks`,
+    audience,
+    requests,
+    mint,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

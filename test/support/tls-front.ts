@@ -32,8 +32,23 @@ const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes
 async function makeCa(dir: string, name: string): Promise<{ cert: string; key: string }> {
   const cert = join(dir, `${name}.pem`);
   const key = join(dir, `${name}.key`);
-  await openssl(['req', '-x509', ...EC, '-keyout', key, '-out', cert, '-subj', `/CN=${name}`, '-days', '2',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  await openssl([
+    'req',
+    '-x509',
+    ...EC,
+    '-keyout',
+    key,
+    '-out',
+    cert,
+    '-subj',
+    `/CN=${name}`,
+    '-days',
+    '2',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
   return { cert, key };
 }
 
@@ -44,8 +59,25 @@ async function issue(dir: string, ca: { cert: string; key: string }, name: strin
   const extFile = join(dir, `${name}.ext`);
   await writeFile(extFile, `${ext}\n`);
   await openssl(['req', ...EC, '-keyout', key, '-out', csr, '-subj', `/CN=${cn}`]);
-  await openssl(['x509', '-req', '-in', csr, '-CA', ca.cert, '-CAkey', ca.key, '-set_serial', String(Date.now()), '-days', '2',
-    '-sha256', '-extfile', extFile, '-out', cert]);
+  await openssl([
+    'x509',
+    '-req',
+    '-in',
+    csr,
+    '-CA',
+    ca.cert,
+    '-CAkey',
+    ca.key,
+    '-set_serial',
+    String(Date.now()),
+    '-days',
+    '2',
+    '-sha256',
+    '-extfile',
+    extFile,
+    '-out',
+    cert,
+  ]);
   return { cert, key };
 }
 
@@ -107,7 +139,9 @@ export async function startTlsFront(backendUrl: string, options: TlsFrontOptions
       upstream.on('error', () => socket.destroy());
     },
   );
-  server.on('tlsClientError', () => { /* a refused handshake is what some tests want */ });
+  server.on('tlsClientError', () => {
+    /* a refused handshake is what some tests want */
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,

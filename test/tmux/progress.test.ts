@@ -47,8 +47,12 @@ async function inPane(
   // SIGINT disposition) and reports how the command ended.
   const command = [
     'trap : INT;',
-    'env', '-i', ...Object.entries(env).map(([k, v]) => quote(`${k}=${v}`)),
-    quote(process.execPath), quote(cliPath), ...args.map(quote),
+    'env',
+    '-i',
+    ...Object.entries(env).map(([k, v]) => quote(`${k}=${v}`)),
+    quote(process.execPath),
+    quote(cliPath),
+    ...args.map(quote),
     '; echo EXIT=$?; sleep 60',
   ].join(' ');
   if (spawnSync(TMUX, ['-L', SOCKET, 'has-session', '-t', 'progress'], { stdio: 'ignore' }).status === 0) {
@@ -71,7 +75,11 @@ async function inPane(
   throw new Error(`the command in window ${name} did not finish:\n${frames.at(-1)}`);
 }
 
-const lines = (frame: string): string[] => frame.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
+const lines = (frame: string): string[] =>
+  frame
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l !== '');
 
 describe('the --wait progress line in a terminal', () => {
   itWithTmux(`updates one line while waiting and leaves nothing behind`, async () => {
@@ -100,7 +108,10 @@ describe('the --wait progress line in a terminal', () => {
       (frame) => frame.includes('Waiting for cluster slow-interrupt'),
       () => tmux('send-keys', '-t', 'progress:interrupt', 'C-c'),
     );
-    expect(frames.some((frame) => frame.includes('Waiting for cluster slow-interrupt')), frames.at(-1)).toBe(true);
+    expect(
+      frames.some((frame) => frame.includes('Waiting for cluster slow-interrupt')),
+      frames.at(-1),
+    ).toBe(true);
     // Nothing of the progress line (nor the echoed ^C) is left; the shell saw 128 + SIGINT.
     expect(lines(frames.at(-1) ?? '')).toEqual([expect.stringMatching(/^Request to create cluster .* has been accepted\.$/), 'EXIT=130']);
   });

@@ -30,10 +30,22 @@ const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A terminal running `magnum args` with exactly `env`; `until` waits for text on the screen. */
-function terminal(args: string[], env: Record<string, string>, stdin = ''): { target: string; until(text: RegExp): Promise<string>; type(text: string): void } {
+function terminal(
+  args: string[],
+  env: Record<string, string>,
+  stdin = '',
+): { target: string; until(text: RegExp): Promise<string>; type(text: string): void } {
   const target = `prompts:w${++windows}`;
-  const command = ['env', '-i', ...Object.entries({ PATH: '/usr/bin:/bin', HOME: home, TERM: 'xterm', LANG: 'C.UTF-8', ...env }).map(([k, v]) => shellQuote(`${k}=${v}`)),
-    shellQuote(process.execPath), shellQuote(cliPath), ...args.map(shellQuote), stdin, '; echo EXIT=$?; sleep 60'].join(' ');
+  const command = [
+    'env',
+    '-i',
+    ...Object.entries({ PATH: '/usr/bin:/bin', HOME: home, TERM: 'xterm', LANG: 'C.UTF-8', ...env }).map(([k, v]) => shellQuote(`${k}=${v}`)),
+    shellQuote(process.execPath),
+    shellQuote(cliPath),
+    ...args.map(shellQuote),
+    stdin,
+    '; echo EXIT=$?; sleep 60',
+  ].join(' ');
   if (windows === 1) tmux('new-session', '-d', '-s', 'prompts', '-n', `w${windows}`, '-x', '160', '-y', '30', command);
   else tmux('new-window', '-t', 'prompts', '-n', `w${windows}`, command);
   return {
@@ -53,7 +65,11 @@ function terminal(args: string[], env: Record<string, string>, stdin = ''): { ta
   };
 }
 
-const screenLines = (screen: string): string[] => screen.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
+const screenLines = (screen: string): string[] =>
+  screen
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l !== '');
 const env = (over: Record<string, string>): Record<string, string> => {
   const base: Record<string, string> = { ...openrcEnv(f.cloud), ...over };
   for (const [k, v] of Object.entries(over)) if (v === '') delete base[k];
@@ -100,7 +116,7 @@ describe('prompts on a terminal', () => {
     expect(screenLines(screen)).toContain('EXIT=0');
   });
 
-  it.skipIf(!HAVE_TMUX)('a multi-factor user: Keystone\'s receipt asks for the second factor', async () => {
+  it.skipIf(!HAVE_TMUX)("a multi-factor user: Keystone's receipt asks for the second factor", async () => {
     const t = terminal(['cluster-list'], env({ OS_USERNAME: 'mfa', OS_PASSWORD: 'mfa-secret' }));
     await t.until(/^TOTP passcode:/m);
     const code = totpCode(TOTP_SECRETS.mfa);

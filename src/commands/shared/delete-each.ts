@@ -30,7 +30,10 @@ export async function deleteEach(
   const removeAfterSameName = (id: string): Promise<void> => {
     const before = previous.get(id);
     const done = before ? before.then(() => remove(id)) : remove(id);
-    previous.set(id, done.catch(() => undefined));
+    previous.set(
+      id,
+      done.catch(() => undefined),
+    );
     return done;
   };
   await eachInOrder(identifiers, DELETE_CONCURRENCY, removeAfterSameName, (id, outcome) => {

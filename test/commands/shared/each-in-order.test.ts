@@ -14,13 +14,18 @@ function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: 
 const tick = () => new Promise((r) => setImmediate(r));
 
 describe('eachInOrder', () => {
-  it('reports in the items\' order whatever order they settle in, each as soon as it can', async () => {
+  it("reports in the items' order whatever order they settle in, each as soon as it can", async () => {
     const items = ['a', 'b', 'c', 'd'];
     const pending = new Map(items.map((i) => [i, deferred<string>()]));
     const reported: string[] = [];
-    const run = eachInOrder(items, 8, (i) => pending.get(i)!.promise, (i, o: Outcome<string>) => {
-      reported.push(o.ok ? `${i}=${o.value}` : `${i}!${(o.error as Error).message}`);
-    });
+    const run = eachInOrder(
+      items,
+      8,
+      (i) => pending.get(i)!.promise,
+      (i, o: Outcome<string>) => {
+        reported.push(o.ok ? `${i}=${o.value}` : `${i}!${(o.error as Error).message}`);
+      },
+    );
     pending.get('d')!.resolve('D');
     pending.get('b')!.reject(new Error('B'));
     await tick();
@@ -38,12 +43,17 @@ describe('eachInOrder', () => {
     const pending = items.map(() => deferred<void>());
     let inFlight = 0;
     let most = 0;
-    const run = eachInOrder(items, 8, async (i) => {
-      inFlight++;
-      most = Math.max(most, inFlight);
-      await pending[i].promise;
-      inFlight--;
-    }, () => {});
+    const run = eachInOrder(
+      items,
+      8,
+      async (i) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await pending[i].promise;
+        inFlight--;
+      },
+      () => {},
+    );
     await tick();
     expect(inFlight).toBe(8);
     // Settle from the last started backwards: a freed slot is refilled at once.
@@ -57,7 +67,12 @@ describe('eachInOrder', () => {
 
   it('does nothing for no items', async () => {
     let calls = 0;
-    await eachInOrder([], 8, async () => calls++, () => calls++);
+    await eachInOrder(
+      [],
+      8,
+      async () => calls++,
+      () => calls++,
+    );
     expect(calls).toBe(0);
   });
 });

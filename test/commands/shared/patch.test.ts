@@ -17,9 +17,7 @@ describe('argsArrayToPatch (`magnumclient/common/utils.py args_array_to_patch`)'
 
   it('sends labels as the Python repr of the parsed dict', () => {
     expect(argsArrayToPatch('add', ['labels=a=b,c=d'])).toEqual([{ op: 'add', path: '/labels', value: "{'a': 'b', 'c': 'd'}" }]);
-    expect(argsArrayToPatch('add', ['/health_status_reason=api=ok'])).toEqual([
-      { op: 'add', path: '/health_status_reason', value: "{'api': 'ok'}" },
-    ]);
+    expect(argsArrayToPatch('add', ['/health_status_reason=api=ok'])).toEqual([{ op: 'add', path: '/health_status_reason', value: "{'api': 'ok'}" }]);
     // A quote inside a value switches the repr's quotes, as Python's repr does.
     expect(argsArrayToPatch('replace', ["labels=a=it's"])).toEqual([{ op: 'replace', path: '/labels', value: `{'a': "it's"}` }]);
   });
