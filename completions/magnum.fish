@@ -216,10 +216,10 @@ complete -c magnum -n '__magnum_needs_command' -l 'os-endpoint-override' -x -d '
 complete -c magnum -n '__magnum_needs_command' -l 'bypass-url' -x
 complete -c magnum -n '__magnum_needs_command' -l 'insecure' -d 'Do not verify https connections'
 complete -c magnum -n '__magnum_needs_command' -l 'profile' -x -d 'HMAC key to use for encrypting context data for performance profiling of operation'
-complete -c magnum -n '__magnum_needs_command' -l 'os-cert' -x
-complete -c magnum -n '__magnum_needs_command' -l 'os-key' -x
-complete -c magnum -n '__magnum_needs_command' -l 'os-api-timeout' -x
-complete -c magnum -n '__magnum_needs_command' -l 'os-passcode' -x
+complete -c magnum -n '__magnum_needs_command' -l 'os-cert' -x -d 'TLS client certificate (PEM) for Keystone and Magnum, as in the OpenStack client'
+complete -c magnum -n '__magnum_needs_command' -l 'os-key' -x -d 'The client certificate\'s key (PEM), unless the --os-cert file holds both'
+complete -c magnum -n '__magnum_needs_command' -l 'os-api-timeout' -x -d 'Deadline of each request, in seconds (default 120)'
+complete -c magnum -n '__magnum_needs_command' -l 'os-passcode' -x -d 'A TOTP passcode, for the v3totp and v3multifactor auth types'
 complete -c magnum -n '__magnum_using_command ca-rotate' -l 'cluster' -x -a '(__magnum_names clusters)' -d 'ID or name of the cluster'
 complete -c magnum -n '__magnum_using_command ca-rotate' -s 'h' -l 'help' -d 'show this help message and exit'
 complete -c magnum -n '__magnum_using_command ca-show' -l 'cluster' -x -a '(__magnum_names clusters)' -d 'ID or name of the cluster'

@@ -92,17 +92,37 @@ export const GLOBAL_OPTIONS: OptionSpec[] = [
       'configuration file at "/etc/magnum/magnum.conf". Without the key, profiling will not be triggered even if ' +
       'OSprofiler is enabled on the server side.',
   },
-  // Not in the reference's shell (OSC has them): a TLS client certificate and key. Hidden
-  // so the main help stays the reference's; docs/configuration.md documents them.
-  { flags: ['--os-cert'], dest: 'os_cert', metavar: '<certificate>' },
-  { flags: ['--os-key'], dest: 'os_key', metavar: '<key>' },
-  // openstacksdk's api_timeout as a flag (docs/configuration.md, Timeouts). Hidden like
-  // --os-cert, and never an abbreviation, so the reference's `--os-a…` prefixes keep
-  // meaning --os-auth-url.
-  { flags: ['--os-api-timeout'], dest: 'os_api_timeout', metavar: '<seconds>', exactOnly: true },
-  // OSC's --os-passcode (keystoneauth's v3totp option): hidden as above, and never an
-  // abbreviation, so the reference's `--os-pass` keeps meaning --os-password.
-  { flags: ['--os-passcode'], dest: 'os_passcode', metavar: '<auth-passcode>', exactOnly: true },
+  // Not in the reference's shell: listed after its help, under "Additional options (this
+  // client):", and matched only when spelled out, so the reference's `--os-c…`, `--os-a…` and
+  // `--os-pass` prefixes keep their meaning (OptionSpec.addition). docs/configuration.md.
+  {
+    flags: ['--os-cert'],
+    dest: 'os_cert',
+    metavar: '<certificate>',
+    addition: true,
+    help: 'TLS client certificate (PEM) for Keystone and Magnum, as in the OpenStack client. Defaults to env[OS_CERT].',
+  },
+  {
+    flags: ['--os-key'],
+    dest: 'os_key',
+    metavar: '<key>',
+    addition: true,
+    help: "The client certificate's key (PEM), unless the --os-cert file holds both. Defaults to env[OS_KEY].",
+  },
+  {
+    flags: ['--os-api-timeout'],
+    dest: 'os_api_timeout',
+    metavar: '<seconds>',
+    addition: true,
+    help: 'Deadline of each request, in seconds (default 120). Defaults to env[OS_API_TIMEOUT].',
+  },
+  {
+    flags: ['--os-passcode'],
+    dest: 'os_passcode',
+    metavar: '<auth-passcode>',
+    addition: true,
+    help: 'A TOTP passcode, for the v3totp and v3multifactor auth types. Defaults to env[OS_PASSCODE].',
+  },
 ];
 
 export const MAIN_DESCRIPTION = 'Command-line interface to the OpenStack Magnum API.';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands';
 import { commandHelp, mainHelp } from '../../src/program';
+import { normalisers } from '../compat/normalise';
 import { wrap } from '../../src/argparse/textwrap';
 
 /** `magnum help <cmd>` blocks of a fixture (`================ magnum help <cmd>` headers). */
@@ -48,7 +49,9 @@ describe('help text', () => {
     const ours = mainHelp(COMMANDS, 78);
     const referenceNames = new Set([...reference.keys(), 'bash-completion']);
     const extra = COMMANDS.filter((c) => !c.hidden && !referenceNames.has(c.name)).map((c) => c.name);
-    const stripped = ours
+    // The added global options are listed last, under their own heading (README difference 14).
+    const stripped = normalisers
+      .helpAdditions(ours)
       .split('\n')
       .reduce<{ lines: string[]; skipping: boolean }>(
         (acc, line) => {

@@ -56,13 +56,14 @@ const REFERENCE_COMMANDS = [
 const ADDITIONS = COMMANDS.filter((c) => !c.hidden && !REFERENCE_COMMANDS.includes(c.name)).map((c) => c.name);
 
 /**
- * Our main help without the entries of the commands README lists under "Beyond the
- * reference" (nodegroup-*, cluster-resize, ...): an entry is its `    <name>` line plus
- * the wrapped help lines indented deeper than the names.
+ * Our main help without its "Additional options (this client):" section and the entries of
+ * the commands README lists under "Beyond the reference" (nodegroup-*, cluster-resize, ...):
+ * an entry is its `    <name>` line plus the wrapped help lines indented deeper than the names.
  */
 function withoutAdditions(text: string, side: Side): string {
   if (side.which !== 'ours') return text;
   const out: string[] = [];
+  text = normalisers.helpAdditions(text);
   let dropping = false;
   for (const line of text.split('\n')) {
     const entry = /^ {4}(\S+)/.exec(line);
