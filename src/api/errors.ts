@@ -27,6 +27,15 @@ export class ApiError extends Error {
   ) {
     super(httpErrorText(title, status, requestId));
   }
+
+  /**
+   * `details` for the lines that print the server's full message (cluster-update, quotas-create,
+   * quotas-delete); when the server sent none (an empty body, e.g. a proxy's 503), the summary
+   * line with the status instead of nothing (the reference prints `None` there).
+   */
+  get detailsOrSummary(): string {
+    return this.details.trim() === '' ? this.message : this.details;
+  }
 }
 
 /** A request that went wrong in the transport, as the user reads it. */

@@ -99,7 +99,7 @@ export const clusterUpdate = defineCommand({
       // The reference prints the server's full message (`e.details`) on stdout (`magnumclient/v1/clusters_shell.py do_cluster_update`);
       // we keep that line but exit 1.
       if (!(e instanceof ApiError)) throw e;
-      ctx.io.out(`ERROR: ${e.details}\n`);
+      ctx.io.out(`ERROR: ${e.detailsOrSummary}\n`);
       ctx.exitCode = 1;
       return;
     }

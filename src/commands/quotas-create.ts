@@ -14,7 +14,7 @@ export const quotasCreate = defineCommand({
     } catch (e) {
       // The reference's line with the server's full message (e.details), on stdout (`magnumclient/v1/quotas_shell.py`); exit 1.
       if (!(e instanceof ApiError)) throw e;
-      ctx.io.out(`Create quota for project_id ${args.project_id} resource ${args.resource} failed: ${e.details}\n`);
+      ctx.io.out(`Create quota for project_id ${args.project_id} resource ${args.resource} failed: ${e.detailsOrSummary}\n`);
       ctx.exitCode = 1;
     }
   },

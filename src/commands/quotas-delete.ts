@@ -16,7 +16,7 @@ export const quotasDelete = defineCommand({
     } catch (e) {
       // Sic: a space before the colon and none after (`magnumclient/v1/quotas_shell.py`). Exit 1, unlike the reference.
       if (!(e instanceof ApiError)) throw e;
-      ctx.io.out(`Quota delete failed for ${what} :${e.details}\n`);
+      ctx.io.out(`Quota delete failed for ${what} :${e.detailsOrSummary}\n`);
       ctx.exitCode = 1;
     }
   },

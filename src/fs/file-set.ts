@@ -76,24 +76,30 @@ export async function writeFileSet(dir: string, files: readonly PlannedFile[], f
   for (const f of files) if (dirname(f.path) !== dir) throw new Error(`${f.path} is not in ${dir}`);
   prepareDirectory(dir);
   if (!force) refuseExisting(files);
-  let stage: string;
-  try {
-    stage = mkdtempSync(join(dir, STAGE_PREFIX));
-  } catch (e) {
-    throw new CommandError(`Cannot write into ${dir}: ${describeFsError(e)}.`);
-  }
-  const removeStage = (): void => rmSync(stage, { recursive: true, force: true });
+  // The handler first: a signal that arrives once the directory exists must find it
+  // installed (handlers run on the event loop, so `stage` is set by then); without one,
+  // the default action kills the process on the spot and the directory is left behind.
+  let stage: string | undefined;
+  const removeStage = (): void => {
+    if (stage !== undefined) rmSync(stage, { recursive: true, force: true });
+  };
   const forget = cleanupOnSignal(removeStage);
   try {
     try {
-      for (const f of files) writeNewFile(join(stage, basename(f.path)), f.content, f.mode);
+      stage = mkdtempSync(join(dir, STAGE_PREFIX));
+    } catch (e) {
+      throw new CommandError(`Cannot write into ${dir}: ${describeFsError(e)}.`);
+    }
+    const staged = stage;
+    try {
+      for (const f of files) writeNewFile(join(staged, basename(f.path)), f.content, f.mode);
     } catch (e) {
       throw new CommandError(`Cannot write into ${dir}: ${describeFsError(e)}.`);
     }
     await withLock(join(dir, SET_LOCK_NAME), dir, () => {
       if (!force) refuseExisting(files);
       // One synchronous block: no signal handler and no other run of ours in between.
-      for (const f of files) renameSync(join(stage, basename(f.path)), f.path);
+      for (const f of files) renameSync(join(staged, basename(f.path)), f.path);
     });
   } finally {
     removeStage();

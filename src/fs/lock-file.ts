@@ -91,27 +91,12 @@ export async function acquireLock(lockPath: string, guarded: string, options: Lo
   const removeIt = `Remove ${lockPath} if no kubectl or magnum is using ${guarded}, then retry.`;
   const start = now();
   let pause = 10;
-  for (;;) {
-    if (tryCreate(lockPath)) break;
-    const holder = inspect(lockPath, now());
-    if (holder !== undefined) {
-      if (holder.pid !== null && holder.pid !== process.pid && !isRunning(holder.pid)) {
-        throw new CommandError(`${lockPath} was left behind by process ${holder.pid}, which is no longer running. ${removeIt}`);
-      }
-      if (holder.ageMs > staleAfterMs) {
-        throw new CommandError(
-          `${lockPath} is ${seconds(holder.ageMs)} old: a kubectl or magnum that was killed probably left it behind. ${removeIt}`,
-        );
-      }
-      if (now() - start >= timeoutMs) {
-        const who = holder.pid === null ? 'another kubectl or magnum' : `process ${holder.pid}`;
-        throw new CommandError(`${guarded} is locked by ${who} (${lockPath}); gave up after ${seconds(timeoutMs)}. ${removeIt}`);
-      }
-    }
-    await sleep(pause);
-    pause = Math.min(pause * 2, 200);
-  }
+  // The handler before the lock file: a signal that arrives right after it is created must
+  // find it installed (handlers run on the event loop, after `created` is set); without one,
+  // the default action kills the process on the spot and the lock is left behind.
+  let created = false;
   const removeLock = (): void => {
+    if (!created) return;
     try {
       unlinkSync(lockPath);
     } catch {
@@ -119,6 +104,31 @@ export async function acquireLock(lockPath: string, guarded: string, options: Lo
     }
   };
   const forget = cleanupOnSignal(removeLock);
+  try {
+    while (!tryCreate(lockPath)) {
+      const holder = inspect(lockPath, now());
+      if (holder !== undefined) {
+        if (holder.pid !== null && holder.pid !== process.pid && !isRunning(holder.pid)) {
+          throw new CommandError(`${lockPath} was left behind by process ${holder.pid}, which is no longer running. ${removeIt}`);
+        }
+        if (holder.ageMs > staleAfterMs) {
+          throw new CommandError(
+            `${lockPath} is ${seconds(holder.ageMs)} old: a kubectl or magnum that was killed probably left it behind. ${removeIt}`,
+          );
+        }
+        if (now() - start >= timeoutMs) {
+          const who = holder.pid === null ? 'another kubectl or magnum' : `process ${holder.pid}`;
+          throw new CommandError(`${guarded} is locked by ${who} (${lockPath}); gave up after ${seconds(timeoutMs)}. ${removeIt}`);
+        }
+      }
+      await sleep(pause);
+      pause = Math.min(pause * 2, 200);
+    }
+    created = true;
+  } catch (e) {
+    forget();
+    throw e;
+  }
   return {
     path: lockPath,
     release() {

@@ -90,7 +90,8 @@ describe('cluster-config --merge under concurrency', () => {
   }, 60_000);
 
   it('SIGTERM while waiting for the lock changes nothing and leaves the holder its lock', async () => {
-    // Nothing of ours exists yet, so the signal ends the run the default way (killed, no exit code).
+    // Nothing of ours exists yet; the handler is already installed (it must be before the lock
+    // file is created), so the run ends as a signal-killed process would: 143, nothing printed.
     const home = tmp();
     const file = join(home, 'config');
     const certDir = join(home, 'certs');
@@ -105,7 +106,7 @@ describe('cluster-config --merge under concurrency', () => {
     await until(() => f.cloud.requests.filter((q) => q.path === '/v1/certificates').length > signs, 'the certificate was signed');
     await new Promise((r) => setTimeout(r, 300));
     child?.kill('SIGTERM');
-    expect(await run).toEqual({ code: null, stdout: '', stderr: '' });
+    expect(await run).toEqual({ code: 143, stdout: '', stderr: '' });
     expect(readFileSync(file, 'utf8')).toBe(TWO_CONTEXTS);
     expect(readFileSync(`${file}.lock`, 'utf8')).toBe(`${process.pid}\n`);
     expect(readdirSync(certDir)).toEqual([]);
@@ -170,6 +171,61 @@ describe('cluster-config writes its files as one set', () => {
     const r = await f.magnum(['cluster-config', 'sw', '--dir', dir]);
     expect(r.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['ca.pem', 'cert.pem', 'key.pem']);
+  }, 60_000);
+});
+
+// A SIGTERM that lands right after a staging directory or a lock file is created, before
+// anything else runs: a preload makes the CLI signal itself from inside that very call (the
+// bundle calls `fs.mkdtempSync` / `fs.openSync` through the module object). Without a handler
+// installed before the creation, the default action kills the process on the spot and the
+// directory or lock is left behind (the lock then blocks the next --merge for 10 s).
+describe('SIGTERM at the instant cluster-config creates its staging directory or lock', () => {
+  const preload = (dir: string): string => {
+    const file = join(dir, 'sigterm-at-create.cjs');
+    writeFileSync(
+      file,
+      [
+        "const fs = require('node:fs');",
+        "const path = require('node:path');",
+        'const mkdtemp = fs.mkdtempSync;',
+        'const open = fs.openSync;',
+        'let sent = false;',
+        'const stop = () => { if (!sent) { sent = true; process.kill(process.pid, "SIGTERM"); } };',
+        'fs.mkdtempSync = function (prefix, ...rest) {',
+        '  const made = mkdtemp.call(this, prefix, ...rest);',
+        "  if (path.basename(String(prefix)).startsWith('.magnum-config-')) stop();",
+        '  return made;',
+        '};',
+        'fs.openSync = function (file, flags, ...rest) {',
+        '  const fd = open.call(this, file, flags, ...rest);',
+        "  if (String(file).endsWith('.lock') && typeof flags === 'number' && (flags & fs.constants.O_EXCL)) stop();",
+        '  return fd;',
+        '};',
+        '',
+      ].join('\n'),
+    );
+    return `--require ${file}`;
+  };
+
+  it('--dir: no staging directory is left; the directory holds nothing or the whole set', async () => {
+    const dir = tmp();
+    const hooks = tmp();
+    const r = await f.magnum(['cluster-config', 'c0', '--dir', dir], { env: { NODE_OPTIONS: preload(hooks) } });
+    expect(stagingDirs(dir)).toEqual([]);
+    expect([[], SET]).toContainEqual(readdirSync(dir).sort());
+    expect([0, 143]).toContain(r.code);
+  }, 60_000);
+
+  it('--merge: the kubeconfig lock is not left behind, and the next --merge works', async () => {
+    const home = tmp();
+    const hooks = tmp();
+    const file = join(home, 'config');
+    const r = await f.magnum(['cluster-config', 'c1', '--merge'], { env: { KUBECONFIG: file, NODE_OPTIONS: preload(hooks) } });
+    expect([0, 143]).toContain(r.code);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    const next = await f.magnum(['cluster-config', 'c2', '--merge'], { env: { KUBECONFIG: file } });
+    expect(next.code).toBe(0);
+    expect(contextNames(file)).toContain('c2');
   }, 60_000);
 });
 

@@ -146,3 +146,32 @@ describe('shows', () => {
     expect(f.cloud.requests.filter((q) => q.method === 'PATCH')).toEqual([]);
   });
 });
+
+// An error reply with nothing in it (a proxy's 503 with an empty body): the lines that print
+// the server's full message name the status instead of printing nothing (`ERROR: ` alone).
+describe('an error reply with an empty body', () => {
+  const UNAVAILABLE = 'Service Unavailable (HTTP 503)';
+  it.each([
+    ['cluster-update', 'PATCH', /^\/v1\/clusters\/c$/, ['cluster-update', 'c', 'replace', 'node_count=2'], `ERROR: ${UNAVAILABLE}\n`],
+    [
+      'quotas-create',
+      'POST',
+      /^\/v1\/quotas$/,
+      ['quotas-create', '--project-id', 'p', '--resource', 'Cluster', '--hard-limit', '3'],
+      `Create quota for project_id p resource Cluster failed: ${UNAVAILABLE}\n`,
+    ],
+    [
+      'quotas-delete',
+      'DELETE',
+      /^\/v1\/quotas\/p\/Cluster$/,
+      ['quotas-delete', '--project-id', 'p', '--resource', 'Cluster'],
+      `Quota delete failed for project id p and resource Cluster :${UNAVAILABLE}\n`,
+    ],
+  ])('%s names the status', async (_name, method, path, argv, line) => {
+    answer(method, path, 503, '');
+    const r = await f.magnum(argv);
+    // The fake cloud sends an X-Openstack-Request-Id with every reply: the summary ends with it.
+    expect({ ...r, stdout: r.stdout.replace(/ \(Request-ID: req-[0-9a-f-]+\)\n$/, '\n') }).toEqual({ code: 1, stdout: line, stderr: '' });
+    expect(f.cloud.requests.filter((q) => q.server === 'magnum' && q.method === method)).toHaveLength(1);
+  });
+});
