@@ -11,12 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnStack } from '../compat/harness';
 import { applyOverrides, baseEnv, freshTempDir, runOurs, type EnvOverrides, type ProcessResult } from '../compat/processes';
 import { uniqueName } from '../compat/resources';
-
-interface Issued {
-  token: string;
-  userId: string;
-  magnumUrl: string;
-}
+import { keystoneV3Url, passwordTokenFromKeystone, type DirectToken } from '../support/keystone-direct';
 
 /** Every OS_* password-auth variable of demo-openrc removed, so only what a case sets counts. */
 const NO_OPENRC: EnvOverrides = Object.fromEntries(
@@ -34,43 +29,19 @@ const NO_OPENRC: EnvOverrides = Object.fromEntries(
 const REQUEST_ID = '\\(Request-ID: req-[0-9a-f-]+\\)';
 
 async function keystone(path: string, init: RequestInit & { token?: string } = {}): Promise<Response> {
-  const base = (process.env.OS_AUTH_URL ?? '').replace(/\/+$/, '').replace(/\/v3$/, '');
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
   if (init.token) headers['X-Auth-Token'] = init.token;
-  return fetch(`${base}/v3${path}`, { ...init, headers });
-}
-
-/** A project-scoped token for the demo-openrc user, straight from keystone. */
-async function issueDemoToken(): Promise<Issued> {
-  const e = process.env;
-  const res = await keystone('/auth/tokens', {
-    method: 'POST',
-    body: JSON.stringify({
-      auth: {
-        identity: {
-          methods: ['password'],
-          password: { user: { name: e.OS_USERNAME, domain: { name: e.OS_USER_DOMAIN_NAME }, password: e.OS_PASSWORD } },
-        },
-        scope: { project: { name: e.OS_PROJECT_NAME, domain: { name: e.OS_PROJECT_DOMAIN_NAME } } },
-      },
-    }),
-  });
-  expect(res.status).toBe(201);
-  const body = (await res.json()) as {
-    token: { user: { id: string }; catalog: { type: string; endpoints: { interface: string; url: string }[] }[] };
-  };
-  const magnum = body.token.catalog.find((s) => s.type === 'container-infra')?.endpoints.find((ep) => ep.interface === 'public');
-  return { token: res.headers.get('x-subject-token') ?? '', userId: body.token.user.id, magnumUrl: magnum?.url ?? '' };
+  return fetch(`${keystoneV3Url(process.env.OS_AUTH_URL)}${path}`, { ...init, headers });
 }
 
 describeOnStack('acceptance: authentication', { reference: false }, () => {
   const tmp = freshTempDir('magnum-acceptance-auth-');
   const credName = uniqueName('magnum-ac');
-  let demo: Issued;
+  let demo: DirectToken;
   let cred: { id: string; secret: string } | undefined;
 
   beforeAll(async () => {
-    demo = await issueDemoToken();
+    demo = await passwordTokenFromKeystone();
     const res = await keystone(`/users/${demo.userId}/application_credentials`, {
       method: 'POST',
       token: demo.token,

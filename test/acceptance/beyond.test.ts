@@ -15,6 +15,7 @@ import { freshTempDir, type ProcessResult } from '../compat/processes';
 import { cli, deleteCluster, uniqueName } from '../compat/resources';
 import { compareVersions } from '../../src/api/client';
 import { serverMaxVersion } from '../support/magnum-generation';
+import { passwordTokenFromKeystone } from '../support/keystone-direct';
 import { DEV_ROW, HAVE_KUBECTL, KUBECTL, PROD_ROW, TWO_CONTEXTS, kubectlContexts } from '../kube/merge-fixtures';
 
 const TRANSCRIPT = process.env.MAGNUM_ACCEPTANCE_TRANSCRIPT;
@@ -41,25 +42,10 @@ async function ours(argv: string[], opts: { env?: Record<string, string | undefi
 
 /** The API's own answer for `path`, with a token straight from keystone (not our code). */
 async function api(path: string): Promise<Record<string, unknown>> {
-  const e = process.env;
-  const auth = await fetch(`${(e.OS_AUTH_URL ?? '').replace(/\/+$/, '')}/auth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: {
-          methods: ['password'],
-          password: { user: { name: e.OS_USERNAME, domain: { name: e.OS_USER_DOMAIN_NAME }, password: e.OS_PASSWORD } },
-        },
-        scope: { project: { name: e.OS_PROJECT_NAME, domain: { name: e.OS_PROJECT_DOMAIN_NAME } } },
-      },
-    }),
-  });
-  const catalog = ((await auth.json()) as { token: { catalog: { type: string; endpoints: { interface: string; url: string }[] }[] } }).token.catalog;
-  const magnum = catalog.find((s) => s.type === 'container-infra')?.endpoints.find((ep) => ep.interface === 'public')?.url ?? '';
+  const { token, magnumUrl: magnum } = await passwordTokenFromKeystone();
   const res = await fetch(`${magnum.replace(/\/+$/, '')}${path}`, {
     headers: {
-      'X-Auth-Token': auth.headers.get('x-subject-token') ?? '',
+      'X-Auth-Token': token,
       'OpenStack-API-Version': 'container-infra latest',
       Accept: 'application/json',
     },

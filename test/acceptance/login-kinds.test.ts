@@ -18,6 +18,7 @@ import { uniqueName } from '../compat/resources';
 import { newTotpSecret, totpCode } from '../support/totp';
 import { startLoopbackIdp, type LoopbackIdp } from '../support/oidc-idp';
 import { startOidcFront, type OidcFront } from '../support/oidc-front';
+import { keystoneV3Url, passwordTokenFromKeystone } from '../support/keystone-direct';
 
 const NO_OPENRC: EnvOverrides = Object.fromEntries(
   ['OS_AUTH_TYPE', 'OS_USERNAME', 'OS_PASSWORD', 'OS_PROJECT_NAME', 'OS_PROJECT_ID', 'OS_USER_DOMAIN_NAME', 'OS_PROJECT_DOMAIN_NAME'].map((k) => [
@@ -27,14 +28,13 @@ const NO_OPENRC: EnvOverrides = Object.fromEntries(
 );
 
 const authUrl = (): string => (process.env.OS_AUTH_URL ?? '').replace(/\/+$/, '');
-const v3 = (): string => (authUrl().endsWith('/v3') ? authUrl() : `${authUrl()}/v3`);
 
 let adminTokenValue = '';
 // Keystone's admin replies are read ad hoc (ids of projects, roles, users) in this setup code.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AdminJson = Record<string, any>;
 async function admin(method: string, path: string, body?: unknown): Promise<{ status: number; json: AdminJson }> {
-  const res = await fetch(`${v3()}${path}`, {
+  const res = await fetch(`${keystoneV3Url(authUrl())}${path}`, {
     method,
     headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Auth-Token': adminTokenValue },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -44,22 +44,7 @@ async function admin(method: string, path: string, body?: unknown): Promise<{ st
 }
 
 async function loginAdmin(): Promise<void> {
-  const e = { ...process.env, ...adminEnv() };
-  const res = await fetch(`${v3()}/auth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: {
-          methods: ['password'],
-          password: { user: { name: e.OS_USERNAME, domain: { name: e.OS_USER_DOMAIN_NAME ?? 'Default' }, password: e.OS_PASSWORD } },
-        },
-        scope: { project: { name: e.OS_PROJECT_NAME, domain: { name: e.OS_PROJECT_DOMAIN_NAME ?? 'Default' } } },
-      },
-    }),
-  });
-  expect(res.status).toBe(201);
-  adminTokenValue = res.headers.get('x-subject-token') ?? '';
+  adminTokenValue = (await passwordTokenFromKeystone({ ...process.env, ...adminEnv() })).token;
 }
 
 describeOnStack('acceptance: TOTP, multi-factor and OIDC logins', { reference: false }, () => {

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EnvOverrides } from './processes';
+import { passwordTokenFromKeystone } from '../support/keystone-direct';
 
 /**
  * OS_* overrides that turn the demo environment into the admin one: the stack's
@@ -29,30 +30,9 @@ export function adminEnv(): EnvOverrides {
   return env;
 }
 
-function setting(name: string): string {
-  const v = adminEnv()[name] ?? process.env[name];
-  if (!v) throw new Error(`${name} is not set`);
-  return v;
-}
-
 async function adminToken(): Promise<{ token: string; authUrl: string }> {
-  const authUrl = setting('OS_AUTH_URL').replace(/\/+$/, '');
-  const res = await fetch(`${authUrl}/auth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: {
-          methods: ['password'],
-          password: { user: { name: setting('OS_USERNAME'), domain: { name: setting('OS_USER_DOMAIN_NAME') }, password: setting('OS_PASSWORD') } },
-        },
-        scope: { project: { name: setting('OS_PROJECT_NAME'), domain: { name: setting('OS_PROJECT_DOMAIN_NAME') } } },
-      },
-    }),
-  });
-  const token = res.headers.get('x-subject-token');
-  if (res.status !== 201 || !token) throw new Error(`admin token: HTTP ${res.status} ${await res.text()}`);
-  return { token, authUrl };
+  const { token, v3Url } = await passwordTokenFromKeystone({ ...process.env, ...adminEnv() });
+  return { token, authUrl: v3Url };
 }
 
 /** Creates a keystone project in the default domain; returns its id. */
