@@ -203,7 +203,10 @@ async function checkContext(
       'exec credential',
       result.ok
         ? { status: 'OK', detail: result.expirationTimestamp ? `token valid until ${result.expirationTimestamp}` : 'token issued (no expiry given)' }
-        : { status: 'FAIL', detail: result.error },
+        : {
+            status: 'FAIL',
+            detail: result.missing !== undefined ? `${result.missing} not found: rerun cluster-config --use-keystone` : result.error,
+          },
     );
   };
   const [ca, exec] = await Promise.all([caCheck(), execCheck()]);

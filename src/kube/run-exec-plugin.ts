@@ -6,7 +6,8 @@
  */
 import { EXEC_API_VERSION } from './exec-credential';
 
-export type ExecPluginResult = { ok: true; expirationTimestamp?: string } | { ok: false; error: string };
+/** `missing`: the program, or the script node was told to run, does not exist (an installation moved or removed). */
+export type ExecPluginResult = { ok: true; expirationTimestamp?: string } | { ok: false; error: string; missing?: string };
 
 export const EXEC_PLUGIN_TIMEOUT_MS = 60_000;
 
@@ -35,7 +36,13 @@ export function runExecPlugin(
       (err, stdout, stderr) => {
         if (err) {
           const e = err as NodeJS.ErrnoException & { killed?: boolean; code?: unknown };
-          if (e.code === 'ENOENT') return resolvePromise({ ok: false, error: `${command} not found` });
+          if (e.code === 'ENOENT') return resolvePromise({ ok: false, error: `${command} not found`, missing: command });
+          // Under Node.js the command is node, which exists; when the magnum script it runs is
+          // gone, node prints a stack trace whose first line (node:internal/…) says nothing.
+          const script = args[0];
+          if (script !== undefined && stderr.includes(`Error: Cannot find module '${script}'`)) {
+            return resolvePromise({ ok: false, error: `${script} not found`, missing: script });
+          }
           if (e.killed) return resolvePromise({ ok: false, error: `no answer within ${timeoutMs / 1000} s` });
           return resolvePromise({ ok: false, error: firstLine(stderr) || `exit code ${String(e.code)}` });
         }

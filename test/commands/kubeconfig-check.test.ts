@@ -89,6 +89,32 @@ describe('kubeconfig-check', () => {
     );
   });
 
+  it('an exec entry whose magnum script moved away: FAIL names the missing file, not node’s stack trace', async () => {
+    // Under Node.js the entry's command is node itself, which exists; the script it runs is gone.
+    const moved = parse(readFileSync(execConfig, 'utf8'));
+    const gone = join(root, 'uninstalled', 'bin', 'magnum');
+    moved.users[0].user.exec.args[0] = gone;
+    const file = join(root, 'moved-exec');
+    writeFileSync(file, stringify(moved));
+    const r = await f.magnum(['kubeconfig-check', '--kubeconfig', file], { env: env() });
+    expect(r.code).toBe(1);
+    const exec = rows(r.stdout).find((row) => row[2] === 'exec credential');
+    expect(exec?.slice(3)).toEqual(['FAIL', `${gone} not found: rerun cluster-config --use-keystone`]);
+  });
+
+  it('an exec entry whose program is gone (a standalone build removed): FAIL names it', async () => {
+    const moved = parse(readFileSync(execConfig, 'utf8'));
+    const gone = join(root, 'uninstalled', 'magnum');
+    moved.users[0].user.exec.command = gone;
+    moved.users[0].user.exec.args.shift();
+    const file = join(root, 'gone-exec');
+    writeFileSync(file, stringify(moved));
+    const r = await f.magnum(['kubeconfig-check', '--kubeconfig', file], { env: env() });
+    expect(r.code).toBe(1);
+    const exec = rows(r.stdout).find((row) => row[2] === 'exec credential');
+    expect(exec?.slice(3)).toEqual(['FAIL', `${gone} not found: rerun cluster-config --use-keystone`]);
+  });
+
   it('the reference’s v1alpha1 $OS_TOKEN entry: FAIL, rerun --use-keystone', async () => {
     const ca = (await f.magnum(['ca-show', 'prod'])).stdout;
     const file = join(root, 'reference');
