@@ -17,7 +17,11 @@ export interface MergeNames {
 
 export interface MergeResult {
   text: string;
-  /** true when an entry of one of the names was already there and has been replaced. */
+  /**
+   * true when a context of that name was already there and has been updated: what the
+   * message says ("Updated context"). A cluster or user entry of the same name alone does
+   * not count, since the context the user switches to is new.
+   */
   replaced: boolean;
 }
 
@@ -129,7 +133,7 @@ export function mergeKubeconfig(YAML: YamlModule, existing: string | null, incom
     if (value.flow || value.items.length === 0) {
       // `clusters: []` or a flow list: rewritten as a block list, ours last.
       const items = [...(value.toJSON() as unknown[]).filter((e) => (e as Named | null)?.name !== entry.name), entry];
-      replaced ||= (value.toJSON() as unknown[]).length !== items.length - 1;
+      if (section === 'contexts') replaced ||= (value.toJSON() as unknown[]).length !== items.length - 1;
       const [start, end] = range(value);
       edits.push({ start: start - 1, end, text: items.map((e) => `\n- ${blockAt(YAML, e as Record<string, unknown>, 2)}`).join('') });
       continue;
@@ -145,7 +149,7 @@ export function mergeKubeconfig(YAML: YamlModule, existing: string | null, incom
       edits.push({ start: at, end: at, text: `\n${' '.repeat(dash)}- ${blockAt(YAML, entry, dash + 2)}` });
       continue;
     }
-    replaced = true;
+    if (section === 'contexts') replaced = true;
     const item = value.items[index] as import('yaml').YAMLMap;
     const start = range(item)[0];
     const end = textEnd(item);

@@ -49,6 +49,15 @@ describe('mergeKubeconfig', () => {
     );
   });
 
+  it('says a context is new when only a cluster or user of the same name was there', () => {
+    // A kubeconfig written by openstack coe --use-keystone names its cluster after the Magnum
+    // cluster, as ours does: the cluster entry is replaced, but the context is added.
+    const withCluster = EXISTING.replace('  name: prod\ncontexts:', `  name: prod\n${CLUSTER_ENTRY}contexts:`);
+    const { text, replaced } = mergeKubeconfig(YAML, withCluster, incoming('https://10.0.0.9:6443'), NAMES);
+    expect(replaced).toBe(false);
+    expect(names(YAML.parse(text) as Record<string, unknown>, 'contexts')).toEqual(['dev', 'prod', 'k8s']);
+  });
+
   it('replaces the entries of the same names in place, on a second merge', () => {
     const first = mergeKubeconfig(YAML, EXISTING, incoming(), NAMES).text;
     const second = mergeKubeconfig(YAML, first, incoming('https://10.0.0.9:6443'), NAMES);
