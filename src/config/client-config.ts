@@ -217,7 +217,9 @@ function buildClientConfig(flags: Record<string, unknown>, env: Env, cloud: Clou
     interface: normaliseInterface(iface),
     // shell.py: `if not args.service_type: args.service_type = DEFAULT_SERVICE_TYPE`.
     serviceType: pick('service_type') || 'container-infra',
-    endpointOverride: over(pyOr(pick('os_endpoint_override', 'OS_ENDPOINT_OVERRIDE'), pick('bypass_url', 'BYPASS_URL')), cloud?.endpointOverride),
+    // shell.py main: `if args.bypass_url: args.os_endpoint_override = args.bypass_url`, so a
+    // non-empty --bypass-url / BYPASS_URL wins over --os-endpoint-override / OS_ENDPOINT_OVERRIDE.
+    endpointOverride: over(pyOr(pick('bypass_url', 'BYPASS_URL'), pick('os_endpoint_override', 'OS_ENDPOINT_OVERRIDE')), cloud?.endpointOverride),
     apiVersion: pick('magnum_api_version', 'MAGNUM_API_VERSION') ?? cloud?.apiVersion ?? 'latest',
     apiTimeout: pick('os_api_timeout', 'OS_API_TIMEOUT') ?? cloud?.apiTimeout,
     tls: {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { compat, describeCompat, type Side } from './harness';
 import { applyOverrides, baseEnv, freshTempDir, runOurs, runReference, type ProcessResult } from './processes';
 import { normalisers } from './normalise';
+import { passwordTokenFromKeystone } from '../support/keystone-direct';
 
 const { requestIds } = normalisers;
 const SAME_ERROR = { expectExit: 1, normalise: requestIds } as const;
@@ -54,6 +55,19 @@ describeCompat('auth and configuration', () => {
   compat('interface not in the catalog', ['cluster-template-list'], { ...SAME_ERROR, env: { OS_INTERFACE: 'bogus' } });
   compat('publicURL is public', ['cluster-template-list'], { ...SHARED_STATE, env: { OS_ENDPOINT_TYPE: 'publicURL' } });
 
+  // shell.py main: a non-empty --bypass-url replaces --os-endpoint-override, so the dead
+  // override is never called on either side.
+  let magnumUrl = '';
+  compat(
+    '--bypass-url wins over --os-endpoint-override',
+    () => ['--bypass-url', magnumUrl, '--os-endpoint-override', 'http://127.0.0.1:1/v1', 'cluster-template-list'],
+    {
+      ...SHARED_STATE,
+      setup: async () => {
+        magnumUrl ||= (await passwordTokenFromKeystone()).magnumUrl;
+      },
+    },
+  );
   compat('./clouds.yaml with --os-cloud', ['--os-cloud', 'stack', 'cluster-template-list'], {
     ...SHARED_STATE,
     env: NO_OPENRC,

@@ -50,6 +50,13 @@ describe('resolveClientConfig', () => {
     });
   });
 
+  it('takes --bypass-url / BYPASS_URL over --os-endpoint-override / OS_ENDPOINT_OVERRIDE, as the reference does', () => {
+    expect(resolve({}, { bypass_url: 'http://bypass/v1', os_endpoint_override: 'http://override/v1' }).endpointOverride).toBe('http://bypass/v1');
+    expect(resolve({ BYPASS_URL: 'http://bypass/v1', OS_ENDPOINT_OVERRIDE: 'http://override/v1' }).endpointOverride).toBe('http://bypass/v1');
+    expect(resolve({ OS_ENDPOINT_OVERRIDE: 'http://override/v1' }, { bypass_url: '' }).endpointOverride).toBe('http://override/v1');
+    expect(resolve({ BYPASS_URL: 'http://bypass/v1' }).endpointOverride).toBe('http://bypass/v1');
+  });
+
   it('falls back to REQUESTS_CA_BUNDLE and CURL_CA_BUNDLE when no CA bundle is configured', () => {
     expect(resolve({ CURL_CA_BUNDLE: '/curl.pem' }).tls.caFile).toBe('/curl.pem');
     expect(resolve({ REQUESTS_CA_BUNDLE: '/req.pem', CURL_CA_BUNDLE: '/curl.pem' }).tls.caFile).toBe('/req.pem');
