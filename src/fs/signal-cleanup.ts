@@ -33,10 +33,28 @@ const handlers = new Map(SIGNALS.map((s) => [s, () => onSignal(s)] as const));
  * so other commands keep Node's default behaviour.
  */
 export function cleanupOnSignal(cleanup: () => void): () => void {
-  if (cleanups.size === 0) for (const [signal, handler] of handlers) process.on(signal, handler);
+  if (pendingRemoval !== undefined) {
+    clearImmediate(pendingRemoval);
+    pendingRemoval = undefined;
+  } else if (cleanups.size === 0) {
+    for (const [signal, handler] of handlers) process.on(signal, handler);
+  }
   cleanups.add(cleanup);
   return () => {
     if (!cleanups.delete(cleanup)) return;
-    if (cleanups.size === 0) for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+    if (cleanups.size === 0) pendingRemoval = setImmediate(() => (pendingRemoval = setImmediate(removeHandlers)));
   };
+}
+
+/**
+ * The handlers stay for two turns of the event loop after the last cleanup is gone: a signal
+ * that came during the synchronous block just finished (the commit of a file set) is still
+ * queued, and is read in the loop's next poll phase. Removed before that, it would be dropped
+ * (Node does not apply the default action afterwards) and the run would end 0 as if never
+ * signalled; kept, onSignal finds nothing to clean and exits 128 + the signal.
+ */
+let pendingRemoval: NodeJS.Immediate | undefined;
+function removeHandlers(): void {
+  pendingRemoval = undefined;
+  for (const [signal, handler] of handlers) process.removeListener(signal, handler);
 }
