@@ -198,6 +198,10 @@ export class NodeTransport implements Transport {
   private material?: TlsMaterial;
   private readonly agents = new Map<string, HttpAgent>();
   private readonly warnedHosts = new Set<string>();
+  /** Set by close(): nothing more is sent, and what is in flight fails as `closed`. */
+  private closed = false;
+  /** How to fail each request in flight, for close(). */
+  private readonly inFlight = new Set<(err: TransportError) => void>();
 
   constructor(
     private readonly options: TlsOptions = {},
@@ -235,12 +239,20 @@ export class NodeTransport implements Transport {
     );
   }
 
+  /**
+   * Ends the run's connections. A request still in flight fails as `closed` first: destroyed
+   * sockets would otherwise read as a server's reset, which exchange() retries for a GET on
+   * a new connection, keeping the finished run alive.
+   */
   close(): void {
+    this.closed = true;
+    for (const fail of [...this.inFlight]) fail(new TransportError('the run ended before the reply came', '', 'closed'));
     for (const agent of this.agents.values()) agent.destroy();
     this.agents.clear();
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
+    if (this.closed) throw new TransportError('the run is over: no request is sent after close()', req.url, 'closed');
     const url = new URL(req.url);
     const isHttps = url.protocol === 'https:';
     if (!isHttps && url.protocol !== 'http:') {
@@ -299,6 +311,7 @@ export class NodeTransport implements Transport {
       const settle = (err: TransportError | null, res?: HttpResponse): void => {
         if (done) return;
         done = true;
+        this.inFlight.delete(failOnClose);
         clearTimeout(total);
         clearTimeout(connecting);
         if (err) {
@@ -307,6 +320,8 @@ export class NodeTransport implements Transport {
           reject(err);
         } else resolve(res as HttpResponse);
       };
+      const failOnClose = (err: TransportError): void => settle(new TransportError(err.message, req.url, err.kind));
+      this.inFlight.add(failOnClose);
       const total = setTimeout(
         () => settle(new TransportError(`no complete reply within ${secondsText(limits.timeoutMs)} (--os-api-timeout)`, req.url, 'timeout')),
         limits.timeoutMs,

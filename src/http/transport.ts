@@ -67,13 +67,15 @@ export interface Transport {
  * - `redirect`: a 3xx that exchange.ts does not follow (`message` is the whole sentence).
  * - `setup`: the TLS files given (--os-cacert, --os-cert, --os-key) cannot be used, found
  *   before anything is sent (`message` is the whole sentence).
+ * - `closed`: the transport was closed (the run is over) before the reply came, or before
+ *   the request was sent; never retried.
  */
 export class TransportError extends Error {
   override name = 'TransportError';
   constructor(
     message: string,
     readonly url: string,
-    readonly kind: 'connect' | 'reset' | 'tls' | 'timeout' | 'dns' | 'other' | 'redirect' | 'setup',
+    readonly kind: 'connect' | 'reset' | 'tls' | 'timeout' | 'dns' | 'other' | 'redirect' | 'setup' | 'closed',
   ) {
     super(message);
   }

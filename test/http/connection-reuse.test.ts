@@ -1,11 +1,14 @@
 // NodeTransport's connection reuse (issue 13): kept-alive connections, and a TLS session
 // resumed when a new connection to the same host is needed, directly and through a
 // CONNECT tunnel. A loopback https server counts connections and resumed handshakes.
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NodeTransport } from '../../src/http/node-transport';
+import { exchange } from '../../src/http/exchange';
+import { TransportError } from '../../src/http/transport';
 import { makePki, type Pki } from '../support/tls-front';
 import { startLoopbackProxy, type LoopbackProxy } from './loopback-proxy';
 
@@ -92,5 +95,37 @@ describe('the connect timeout', () => {
     t.close();
     slow.closeAllConnections();
     await new Promise<void>((resolve) => slow.close(() => resolve()));
+  });
+});
+
+// close() ends the run's connections. A request still in flight then fails at once: it must
+// not look like a server's reset to exchange(), which would retry a GET on a new connection
+// (and keep the finished run alive until that answers).
+describe('close() with a request in flight', () => {
+  it('fails the request, and it is not sent again', async () => {
+    const seen: string[] = [];
+    const held = createHttpServer((req) => seen.push(req.url ?? '')); // never answers
+    await new Promise<void>((resolve) => held.listen(0, '127.0.0.1', resolve));
+    try {
+      const t = new NodeTransport();
+      const pending = exchange(
+        t,
+        { method: 'GET', url: `http://127.0.0.1:${(held.address() as AddressInfo).port}/held`, headers: {} },
+        { retry: { attempts: 4, firstWaitMs: 1, maxWaitMs: 10, budgetMs: 100 } },
+      );
+      const outcome = pending.then(
+        () => 'answered',
+        (e: unknown) => (e instanceof TransportError ? `TransportError ${e.kind}` : String(e)),
+      );
+      while (seen.length === 0) await new Promise((r) => setTimeout(r, 5));
+      t.close();
+      expect(await outcome).toBe('TransportError closed');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(seen).toEqual(['/held']);
+      await expect(t.send({ method: 'GET', url: 'http://127.0.0.1:1/', headers: {} })).rejects.toMatchObject({ kind: 'closed' });
+    } finally {
+      held.closeAllConnections();
+      await new Promise<void>((resolve) => held.close(() => resolve()));
+    }
   });
 });
