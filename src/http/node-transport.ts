@@ -200,8 +200,8 @@ export class NodeTransport implements Transport {
   private readonly warnedHosts = new Set<string>();
   /** Set by close(): nothing more is sent, and what is in flight fails as `closed`. */
   private closed = false;
-  /** How to fail each request in flight, for close(). */
-  private readonly inFlight = new Set<(err: TransportError) => void>();
+  /** Fails one request in flight as `closed`, for close(). */
+  private readonly inFlight = new Set<() => void>();
 
   constructor(
     private readonly options: TlsOptions = {},
@@ -246,7 +246,7 @@ export class NodeTransport implements Transport {
    */
   close(): void {
     this.closed = true;
-    for (const fail of [...this.inFlight]) fail(new TransportError('the run ended before the reply came', '', 'closed'));
+    for (const fail of [...this.inFlight]) fail();
     for (const agent of this.agents.values()) agent.destroy();
     this.agents.clear();
   }
@@ -320,7 +320,7 @@ export class NodeTransport implements Transport {
           reject(err);
         } else resolve(res as HttpResponse);
       };
-      const failOnClose = (err: TransportError): void => settle(new TransportError(err.message, req.url, err.kind));
+      const failOnClose = (): void => settle(new TransportError('the run ended before the reply came', req.url, 'closed'));
       this.inFlight.add(failOnClose);
       const total = setTimeout(
         () => settle(new TransportError(`no complete reply within ${secondsText(limits.timeoutMs)} (--os-api-timeout)`, req.url, 'timeout')),

@@ -9,23 +9,12 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnStack } from '../compat/harness';
-import { applyOverrides, baseEnv, freshTempDir, runOurs, type EnvOverrides, type ProcessResult } from '../compat/processes';
+import { applyOverrides, baseEnv, freshTempDir, OPENRC_LOGIN, runOurs, unsetVars, type EnvOverrides, type ProcessResult } from '../compat/processes';
 import { uniqueName } from '../compat/resources';
 import { keystoneV3Url, passwordTokenFromKeystone, type DirectToken } from '../support/keystone-direct';
 
 /** Every OS_* password-auth variable of demo-openrc removed, so only what a case sets counts. */
-const NO_OPENRC: EnvOverrides = Object.fromEntries(
-  [
-    'OS_AUTH_TYPE',
-    'OS_USERNAME',
-    'OS_PASSWORD',
-    'OS_PROJECT_NAME',
-    'OS_PROJECT_ID',
-    'OS_USER_DOMAIN_NAME',
-    'OS_PROJECT_DOMAIN_NAME',
-    'OS_AUTH_URL',
-  ].map((k) => [k, undefined]),
-);
+const NO_OPENRC = unsetVars(...OPENRC_LOGIN, 'OS_AUTH_URL');
 const REQUEST_ID = '\\(Request-ID: req-[0-9a-f-]+\\)';
 
 async function keystone(path: string, init: RequestInit & { token?: string } = {}): Promise<Response> {

@@ -21,28 +21,24 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeOnStack } from '../compat/harness';
-import { applyOverrides, baseEnv, freshTempDir, runOurs, runProcess, type Env, type EnvOverrides, type ProcessResult } from '../compat/processes';
+import {
+  applyOverrides,
+  baseEnv,
+  freshTempDir,
+  OPENRC_LOGIN,
+  runOurs,
+  runProcess,
+  unsetVars,
+  type Env,
+  type EnvOverrides,
+  type ProcessResult,
+} from '../compat/processes';
 import { deleteCluster, deleteClusterTemplate, uniqueName, waitForClusterStatus } from '../compat/resources';
 import { KUBECTL, kubectlMissing, startApiForCluster, type KubeApi } from '../support/kube-api';
 import { itNeeds } from '../support/tools';
 import { renderKeystoneKubeconfig } from '../../src/kube/kubeconfig';
 
-const OS_AUTH = [
-  'OS_AUTH_TYPE',
-  'OS_USERNAME',
-  'OS_PASSWORD',
-  'OS_PROJECT_NAME',
-  'OS_PROJECT_ID',
-  'OS_USER_DOMAIN_NAME',
-  'OS_PROJECT_DOMAIN_NAME',
-  'OS_AUTH_URL',
-  'OS_REGION_NAME',
-  'OS_INTERFACE',
-  'OS_IDENTITY_API_VERSION',
-  'OS_TOKEN',
-  'OS_CLOUD',
-];
-const NO_OPENRC: EnvOverrides = Object.fromEntries(OS_AUTH.map((k) => [k, undefined]));
+const NO_OPENRC = unsetVars(...OPENRC_LOGIN, 'OS_AUTH_URL', 'OS_REGION_NAME', 'OS_INTERFACE', 'OS_IDENTITY_API_VERSION', 'OS_TOKEN', 'OS_CLOUD');
 
 /** A plain-HTTP proxy in front of Keystone that counts POST …/auth/tokens (each one a login). */
 async function countingKeystoneProxy(target: URL): Promise<{ authUrl: string; posts: () => number; close(): Promise<void> }> {

@@ -13,19 +13,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnStack } from '../compat/harness';
 import { adminEnv } from '../compat/admin-cloud';
-import { applyOverrides, baseEnv, freshTempDir, runOurs, type EnvOverrides, type ProcessResult } from '../compat/processes';
+import { applyOverrides, baseEnv, freshTempDir, OPENRC_LOGIN, runOurs, unsetVars, type EnvOverrides, type ProcessResult } from '../compat/processes';
 import { uniqueName } from '../compat/resources';
 import { newTotpSecret, totpCode } from '../support/totp';
 import { startLoopbackIdp, type LoopbackIdp } from '../support/oidc-idp';
 import { startOidcFront, type OidcFront } from '../support/oidc-front';
 import { keystoneV3Url, passwordTokenFromKeystone } from '../support/keystone-direct';
 
-const NO_OPENRC: EnvOverrides = Object.fromEntries(
-  ['OS_AUTH_TYPE', 'OS_USERNAME', 'OS_PASSWORD', 'OS_PROJECT_NAME', 'OS_PROJECT_ID', 'OS_USER_DOMAIN_NAME', 'OS_PROJECT_DOMAIN_NAME'].map((k) => [
-    k,
-    undefined,
-  ]),
-);
+const NO_OPENRC = unsetVars(...OPENRC_LOGIN);
 
 const authUrl = (): string => (process.env.OS_AUTH_URL ?? '').replace(/\/+$/, '');
 

@@ -8,7 +8,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compat, describeCompat, type Side } from './harness';
-import { applyOverrides, baseEnv, freshTempDir, runOurs, runReference, type ProcessResult } from './processes';
+import { applyOverrides, baseEnv, freshTempDir, OPENRC_LOGIN, runOurs, runReference, unsetVars, type ProcessResult } from './processes';
 import { normalisers } from './normalise';
 import { passwordTokenFromKeystone } from '../support/keystone-direct';
 
@@ -17,19 +17,7 @@ const SAME_ERROR = { expectExit: 1, normalise: requestIds } as const;
 const SHARED_STATE = { retries: 2 } as const;
 
 /** demo-openrc's credentials removed, so that only the clouds file speaks. */
-const NO_OPENRC = Object.fromEntries(
-  [
-    'OS_AUTH_TYPE',
-    'OS_USERNAME',
-    'OS_PASSWORD',
-    'OS_PROJECT_NAME',
-    'OS_USER_DOMAIN_NAME',
-    'OS_PROJECT_DOMAIN_NAME',
-    'OS_AUTH_URL',
-    'OS_REGION_NAME',
-    'OS_INTERFACE',
-  ].map((k) => [k, undefined]),
-);
+const NO_OPENRC = unsetVars(...OPENRC_LOGIN, 'OS_AUTH_URL', 'OS_REGION_NAME', 'OS_INTERFACE');
 
 /** A clouds.yaml cloud `stack` with demo-openrc's settings; `extra` lines go at the cloud's top level. */
 function cloudsYaml(extra = '', withPassword = true): string {

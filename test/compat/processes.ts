@@ -40,6 +40,22 @@ export function baseEnv(home: string): Env {
   return { ...cloudEnv(), SHELL: '/bin/bash', HOME: home, PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' };
 }
 
+/** The password login's variables of an openrc (test/stack writes OS_AUTH_URL, these, region and interface). */
+export const OPENRC_LOGIN = [
+  'OS_AUTH_TYPE',
+  'OS_USERNAME',
+  'OS_PASSWORD',
+  'OS_PROJECT_NAME',
+  'OS_PROJECT_ID',
+  'OS_USER_DOMAIN_NAME',
+  'OS_PROJECT_DOMAIN_NAME',
+] as const;
+
+/** Overrides that remove each of `names` from a child's environment. */
+export function unsetVars(...names: readonly string[]): EnvOverrides {
+  return Object.fromEntries(names.map((k) => [k, undefined]));
+}
+
 export function applyOverrides(env: Env, overrides: EnvOverrides | undefined): Env {
   const out: Env = { ...env };
   for (const [k, v] of Object.entries(overrides ?? {})) {
